@@ -1,0 +1,242 @@
+import neo4j, { type Driver, type ManagedTransaction, Neo4jError, type RecordShape } from 'neo4j-driver';
+import type { Neo4jConnection } from '../config.js';
+import type { Logger } from '../logger.js';
+
+/** Neo4j cannot be reached: told to clients as DATABASE_UNAVAILABLE. */
+export class DatabaseUnavailableError extends Error {
+  readonly code = 'DATABASE_UNAVAILABLE';
+}
+
+/** A query ran past its transaction timeout or was cancelled: QUERY_TIMEOUT. */
+export class QueryTimeoutError extends Error {
+  readonly code = 'QUERY_TIMEOUT';
+}
+
+/** Per-request counters: queries sent to Neo4j and the time spent in them. */
+export interface QueryStats {
+  count: number;
+  ms: number;
+  names: string[];
+}
+
+export const newQueryStats = (): QueryStats => ({ count: 0, ms: 0, names: [] });
+
+export interface QueryOptions {
+  stats?: QueryStats;
+  signal?: AbortSignal;
+}
+
+const UNAVAILABLE_CODES = new Set([
+  'ServiceUnavailable',
+  'SessionExpired',
+  'Neo.ClientError.Security.Unauthorized',
+  'Neo.ClientError.Security.AuthenticationRateLimit',
+  'Neo.ClientError.Database.DatabaseNotFound',
+  'Neo.TransientError.General.DatabaseUnavailable',
+]);
+
+/** Maps a driver error to one of ours; anything else is returned as it is (and masked by Yoga). */
+export function mapDriverError(err: unknown): Error {
+  if (err instanceof DatabaseUnavailableError || err instanceof QueryTimeoutError) return err;
+  if (err instanceof Neo4jError) {
+    if (UNAVAILABLE_CODES.has(err.code)) return new DatabaseUnavailableError(describeConnectError(err));
+    if (
+      err.code === 'Neo.ClientError.Transaction.TransactionTimedOut' ||
+      err.code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration' ||
+      err.code === 'Neo.TransientError.Transaction.Terminated' ||
+      err.code === 'Neo.ClientError.Transaction.Terminated'
+    ) {
+      return new QueryTimeoutError('the query took too long and was stopped');
+    }
+  }
+  if (err instanceof Error && err.name === 'AbortError') return new QueryTimeoutError('the request was cancelled');
+  return err instanceof Error ? err : new Error(String(err));
+}
+
+/** One line that says why Neo4j cannot be used, without a stack. */
+export function describeConnectError(err: unknown): string {
+  if (err instanceof Neo4jError) {
+    if (err.code === 'Neo.ClientError.Security.Unauthorized') return 'Neo4j refused the user name or password';
+    if (err.code === 'Neo.ClientError.Database.DatabaseNotFound') return `Neo4j has no such database: ${err.message}`;
+    return `Neo4j is unreachable: ${err.message.split('\n')[0]}`;
+  }
+  return `Neo4j is unreachable: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`;
+}
+
+export interface DatabaseOptions {
+  queryTimeoutMs: number;
+  logger?: Logger;
+}
+
+/**
+ * The one place that talks to neo4j-driver: read and write transactions with a timeout,
+ * a name per query for logs and counters, and the up/down state that `/ready` reports.
+ */
+export class Database {
+  readonly driver: Driver;
+  /** undefined until the first check. */
+  private up: boolean | undefined;
+  private lastError = 'not checked yet';
+  private monitor: NodeJS.Timeout | undefined;
+  private closed = false;
+  private attempt = 0;
+  private readonly listeners = new Set<(up: boolean) => void>();
+
+  constructor(
+    readonly connection: Neo4jConnection,
+    private readonly options: DatabaseOptions,
+  ) {
+    this.driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
+      disableLosslessIntegers: true,
+      connectionTimeout: 3_000,
+      connectionAcquisitionTimeout: 5_000,
+      maxTransactionRetryTime: 3_000,
+      maxConnectionPoolSize: 50,
+      userAgent: 'geo-knowledge-graph/0.1',
+      logging: { level: 'error', logger: () => {} },
+    });
+  }
+
+  get isUp(): boolean {
+    return this.up === true;
+  }
+
+  get status(): { up: boolean; error?: string } {
+    return this.up ? { up: true } : { up: false, error: this.lastError };
+  }
+
+  onStateChange(listener: (up: boolean) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private setUp(up: boolean, error?: string): void {
+    const changed = up !== this.up;
+    this.up = up;
+    if (error) this.lastError = error;
+    if (!changed) return;
+    if (up) this.options.logger?.info({ uri: this.connection.uri }, 'Neo4j is reachable');
+    else this.options.logger?.error(`${this.lastError} (${this.connection.uri}); retrying with backoff`);
+    for (const l of this.listeners) l(up);
+    if (!up) this.scheduleCheck();
+  }
+
+  /** Checks connectivity once and updates the state. */
+  async check(): Promise<boolean> {
+    // An auto-commit query is not retried by the driver, so a dead server is reported at once.
+    const session = this.driver.session({ database: this.connection.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      await session.run('RETURN 1 AS ok');
+      this.attempt = 0;
+      this.setUp(true);
+    } catch (err) {
+      this.setUp(false, describeConnectError(err));
+    } finally {
+      await session.close().catch(() => {});
+    }
+    return this.up === true;
+  }
+
+  /** Backoff 0.5s, 1s, 2s … 15s while Neo4j is down; also keeps checking every 5s while up. */
+  startMonitoring(): void {
+    if (this.monitor || this.closed) return;
+    void this.check().then(() => this.scheduleCheck());
+  }
+
+  private scheduleCheck(): void {
+    if (this.closed) return;
+    if (this.monitor) clearTimeout(this.monitor);
+    const delay = this.up ? 5_000 : Math.min(15_000, 500 * 2 ** this.attempt++);
+    this.monitor = setTimeout(() => {
+      this.monitor = undefined;
+      void this.check().then(() => {
+        if (!this.monitor) this.scheduleCheck();
+      });
+    }, delay);
+    this.monitor.unref();
+  }
+
+  private guard(): void {
+    if (this.closed) throw new DatabaseUnavailableError('the server is shutting down');
+    if (this.up === false) throw new DatabaseUnavailableError(`the database is unavailable: ${this.lastError}`);
+  }
+
+  private async run<T extends RecordShape>(
+    mode: 'READ' | 'WRITE',
+    name: string,
+    cypher: string,
+    params: Record<string, unknown>,
+    opts: QueryOptions,
+  ): Promise<T[]> {
+    this.guard();
+    const started = performance.now();
+    try {
+      const result = await this.driver.executeQuery(cypher, params, {
+        database: this.connection.database,
+        routing: mode === 'READ' ? neo4j.routing.READ : neo4j.routing.WRITE,
+        transactionConfig: { timeout: this.options.queryTimeoutMs, metadata: { app: 'geo-kg', query: name } },
+        signal: opts.signal,
+      });
+      if (this.up !== true) this.setUp(true);
+      return result.records.map((r) => r.toObject() as T);
+    } catch (err) {
+      const mapped = mapDriverError(err);
+      if (mapped instanceof DatabaseUnavailableError) this.setUp(false, mapped.message);
+      throw mapped;
+    } finally {
+      if (opts.stats) {
+        opts.stats.count += 1;
+        opts.stats.ms += performance.now() - started;
+        opts.stats.names.push(name);
+      }
+    }
+  }
+
+  /** A read transaction (routed to readers in a cluster). */
+  read<T extends RecordShape = RecordShape>(
+    name: string,
+    cypher: string,
+    params: Record<string, unknown> = {},
+    opts: QueryOptions = {},
+  ): Promise<T[]> {
+    return this.run<T>('READ', name, cypher, params, opts);
+  }
+
+  /** A write transaction of a single statement. */
+  write<T extends RecordShape = RecordShape>(
+    name: string,
+    cypher: string,
+    params: Record<string, unknown> = {},
+    opts: QueryOptions = {},
+  ): Promise<T[]> {
+    return this.run<T>('WRITE', name, cypher, params, opts);
+  }
+
+  /** Several statements in one write transaction: all or nothing. */
+  async writeTransaction<T>(
+    name: string,
+    work: (tx: ManagedTransaction) => Promise<T>,
+    timeoutMs?: number,
+  ): Promise<T> {
+    this.guard();
+    const session = this.driver.session({ database: this.connection.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite(work, {
+        timeout: timeoutMs ?? Math.max(this.options.queryTimeoutMs, 60_000),
+        metadata: { app: 'geo-kg', query: name },
+      });
+    } catch (err) {
+      const mapped = mapDriverError(err);
+      if (mapped instanceof DatabaseUnavailableError) this.setUp(false, mapped.message);
+      throw mapped;
+    } finally {
+      await session.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.monitor) clearTimeout(this.monitor);
+    await this.driver.close();
+  }
+}

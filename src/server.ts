@@ -1,0 +1,89 @@
+import { createServer } from 'node:http';
+import { ConfigError, loadConfig } from './config.js';
+import { connect } from './db/connect.js';
+import { LocalNeo4jError } from './db/local-neo4j.js';
+import { applySchema } from './db/schema.js';
+import { createLogger } from './logger.js';
+import { createApp } from './yoga.js';
+
+/** `npm start`: local Neo4j (unless NEO4J_URI), schema, seed articles, GraphQL on PORT; clean shutdown. */
+async function main(): Promise<void> {
+  const started = performance.now();
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    console.error(err instanceof ConfigError ? err.message : String(err));
+    process.exit(1);
+  }
+  const logger = createLogger(config.logLevel);
+
+  let connected: Awaited<ReturnType<typeof connect>>;
+  try {
+    connected = await connect(config, logger);
+  } catch (err) {
+    if (err instanceof LocalNeo4jError) {
+      logger.fatal(err.message);
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const { db } = connected;
+
+  let prepared = false;
+  const prepare = async () => {
+    if (prepared) return;
+    prepared = true;
+    try {
+      const n = await applySchema(db);
+      logger.info({ statements: n }, 'schema applied');
+    } catch (err) {
+      prepared = false;
+      logger.error(
+        { err: err instanceof Error ? err.message : String(err) },
+        'preparing the database failed; will retry',
+      );
+    }
+  };
+  db.onStateChange((up) => {
+    if (up) void prepare();
+  });
+  db.startMonitoring();
+
+  const app = createApp({ db, logger });
+  const server = createServer(app);
+  server.listen(config.port, config.host, () => {
+    logger.info(
+      { url: `http://localhost:${config.port}/graphql`, ms: Math.round(performance.now() - started) },
+      'GraphQL server listening',
+    );
+  });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      logger.warn('in-flight requests did not finish in 10s; closing them');
+      server.closeAllConnections();
+    }, 10_000);
+    force.unref();
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
+    clearTimeout(force);
+    await connected.close();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((err) => {
+  console.error(`fatal: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

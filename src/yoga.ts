@@ -1,0 +1,73 @@
+import { createYoga, type Plugin } from 'graphql-yoga';
+import type { Context } from './context.js';
+import { createContext } from './context.js';
+import type { Database } from './db/driver.js';
+import { maskError } from './errors.js';
+import { schema } from './graphql/index.js';
+import type { Logger } from './logger.js';
+
+export interface AppOptions {
+  db: Database;
+  logger: Logger;
+}
+
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+/** /ready: Neo4j answers (503 while it does not). /health (the process is alive) is Yoga's own. */
+function readinessPlugin(db: Database): Plugin {
+  return {
+    onRequest({ url, endResponse }) {
+      if (url.pathname === '/ready') {
+        const { up, error } = db.status;
+        endResponse(json(up ? { ready: true, neo4j: 'up' } : { ready: false, neo4j: 'down', error }, up ? 200 : 503));
+      }
+    },
+  };
+}
+
+/** One log line per operation, with the request id and the Neo4j time spent. */
+function operationLogPlugin(): Plugin<Context> {
+  return {
+    onExecute({ args }) {
+      const started = performance.now();
+      return {
+        onExecuteDone({ result }) {
+          const ctx = args.contextValue as Context;
+          const errors = 'errors' in result && result.errors ? result.errors.length : 0;
+          ctx.logger.info(
+            {
+              operation: args.operationName ?? undefined,
+              ms: Math.round(performance.now() - started),
+              neo4jQueries: ctx.stats.count,
+              neo4jMs: Math.round(ctx.stats.ms),
+              errors,
+            },
+            'graphql operation',
+          );
+        },
+      };
+    },
+  };
+}
+
+export function createApp({ db, logger }: AppOptions) {
+  return createYoga<Record<string, unknown>, Context>({
+    schema,
+    context: ({ request }) => createContext(db, logger, request),
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    logging: {
+      debug: (...a) => logger.debug(a.map(String).join(' ')),
+      info: (...a) => logger.info(a.map(String).join(' ')),
+      warn: (...a) => logger.warn(a.map(String).join(' ')),
+      error: (...a) => logger.error(a.map(String).join(' ')),
+    },
+    maskedErrors: { maskError },
+    graphiql: { title: 'Geopolitical knowledge graph' },
+    healthCheckEndpoint: '/health',
+    plugins: [readinessPlugin(db), operationLogPlugin()],
+  });
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,116 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { freePort } from '../../src/db/local-neo4j.js';
+import { testDatabase } from '../helpers/db.js';
+import { startServer, waitFor } from '../helpers/server-process.js';
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('the server process (npm start)', () => {
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('starts its own local Neo4j, serves GraphQL, and leaves no Java process after SIGTERM', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'geo-kg-start-'));
+    dirs.push(dir);
+    const server = startServer(
+      {
+        NEO4J_URI: '',
+        NEO4J_LOCAL_DIR: dir,
+        NEO4J_LOCAL_PORT: String(await freePort()),
+        LOAD_ARTICLES_ON_START: 'false',
+      },
+      await freePort(),
+    );
+    try {
+      const ready = await waitFor(async () => (await fetch(`${server.url}/ready`)).status === 200, 150_000);
+      expect(ready, server.output()).toBe(true);
+      const res = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
+      expect(await res.json()).toEqual({ data: { __typename: 'Query' } });
+      const { pid } = JSON.parse(readFileSync(path.join(dir, 'run.json'), 'utf8')) as { pid: number };
+      expect(isAlive(pid)).toBe(true);
+
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+      expect(isAlive(pid)).toBe(false);
+      expect(existsSync(path.join(dir, 'run.json'))).toBe(false);
+      expect(server.output()).toMatch(/local Neo4j stopped/);
+    } finally {
+      server.child.kill('SIGKILL');
+    }
+  }, 240_000);
+
+  // A user of its own, since Neo4j locks a user for a few seconds after repeated failed logins.
+  const probeUser = 'wrong_password_probe';
+  beforeAll(async () => {
+    const db = testDatabase();
+    try {
+      await db.driver.executeQuery(
+        `CREATE OR REPLACE USER ${probeUser} SET PASSWORD 'the-right-password' CHANGE NOT REQUIRED`,
+        {},
+        { database: 'system' },
+      );
+    } finally {
+      await db.close();
+    }
+  });
+
+  it.each([
+    ['an unreachable NEO4J_URI', 'bolt://127.0.0.1:1', undefined, /Neo4j is unreachable/],
+    ['a wrong password', undefined, 'not-the-password', /Neo4j refused the user name or password/],
+  ])(
+    'keeps serving /health with /ready false for %s, and retries',
+    async (_name, uri, password, message) => {
+      const neo4j = inject('neo4j');
+      const server = startServer(
+        {
+          NEO4J_URI: uri ?? neo4j.uri,
+          NEO4J_USER: password ? probeUser : neo4j.user,
+          NEO4J_PASSWORD: password ?? neo4j.password,
+          LOAD_ARTICLES_ON_START: 'false',
+        },
+        await freePort(),
+      );
+      try {
+        expect(await waitFor(async () => (await fetch(`${server.url}/health`)).ok, 30_000), server.output()).toBe(true);
+        expect(await waitFor(async () => message.test(server.output()), 30_000), server.output()).toBe(true);
+        const ready = await fetch(`${server.url}/ready`);
+        expect(ready.status).toBe(503);
+        expect(await ready.json()).toMatchObject({ ready: false, neo4j: 'down' });
+
+        const res = await fetch(`${server.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ graphStats { labels { name } } }' }),
+        });
+        const body = (await res.json()) as { errors: { extensions: { code: string } }[] };
+        expect(body.errors[0]?.extensions.code).toBe('DATABASE_UNAVAILABLE');
+
+        // Still alive after several backoff rounds, and it logged the cause once, not a stack trace.
+        await new Promise((r) => setTimeout(r, 3_000));
+        expect(server.child.exitCode).toBeNull();
+        expect(server.output().match(message)?.length).toBe(1);
+        expect(server.output()).not.toMatch(/\n\s+at /);
+      } finally {
+        server.child.kill('SIGTERM');
+        await server.exited;
+      }
+    },
+    90_000,
+  );
+});
