@@ -13,3 +13,5 @@ CREATE INDEX claim_document IF NOT EXISTS FOR (n:Claim) ON (n.documentId);
 CREATE INDEX evidence_document IF NOT EXISTS FOR (n:Evidence) ON (n.documentId);
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity|Dispute|Event) ON EACH [n.name, n.nameDe, n.aliasText, n.label, n.labelDe, n.description] OPTIONS { indexConfig: { `fulltext.analyzer`: 'german', `fulltext.eventually_consistent`: false } };
 CREATE FULLTEXT INDEX evidence_quotes IF NOT EXISTS FOR (n:Evidence) ON EACH [n.quote, n.gloss] OPTIONS { indexConfig: { `fulltext.analyzer`: 'german', `fulltext.eventually_consistent`: false } };
+CREATE CONSTRAINT sentence_id IF NOT EXISTS FOR (n:Sentence) REQUIRE n.id IS UNIQUE;
+CREATE INDEX sentence_document IF NOT EXISTS FOR (n:Sentence) ON (n.documentId);

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { connect } from './db/connect.js';
 import { LocalNeo4jError } from './db/local-neo4j.js';
 import { applySchema } from './db/schema.js';
+import { seedIfEmpty } from './ingest/seed.js';
 import { createLogger } from './logger.js';
 import { createApp } from './yoga.js';
 
@@ -38,6 +39,10 @@ async function main(): Promise<void> {
     try {
       const n = await applySchema(db);
       logger.info({ statements: n }, 'schema applied');
+      if (config.loadArticlesOnStart) {
+        const loaded = await seedIfEmpty(db, logger);
+        if (loaded > 0) logger.info({ articles: loaded }, 'articles loaded into the empty database');
+      }
     } catch (err) {
       prepared = false;
       logger.error(

@@ -9,5 +9,10 @@ export function testDatabase(queryTimeoutMs = 15_000): Database {
 
 /** Removes every node and relationship (tests run one file at a time). */
 export async function clearGraph(db: Database): Promise<void> {
-  await db.write('test-clear', 'MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS');
+  const session = db.driver.session({ database: db.connection.database });
+  try {
+    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS');
+  } finally {
+    await session.close();
+  }
 }

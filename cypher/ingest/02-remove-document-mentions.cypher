@@ -1,0 +1,2 @@
+MATCH (:Document {id: $documentId})-[m:MENTIONS]->()
+DELETE m

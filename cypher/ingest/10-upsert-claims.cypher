@@ -1,0 +1,24 @@
+MATCH (d:Document {id: $documentId})
+UNWIND $rows AS row
+MERGE (c:Claim {id: row.id})
+SET c += row.props
+MERGE (c)-[:SOURCED_FROM]->(d)
+WITH c, row
+MATCH (who:Entity {id: row.assertedBy})
+MERGE (c)-[:ASSERTED_BY]->(who)
+WITH c, row
+CALL (c, row) {
+  WITH c, row WHERE row.aboutKind IN ['event', 'dispute']
+  MATCH (x {id: row.aboutId}) WHERE x:Event OR x:Dispute
+  MERGE (c)-[:ABOUT]->(x)
+  UNION
+  WITH c, row WHERE row.aboutKind = 'relation'
+  MATCH (s:Entity {id: row.subject})
+  CALL (row) {
+    MATCH (n:Entity {id: row.object}) RETURN n AS o
+    UNION MATCH (n:Dispute {id: row.object}) RETURN n AS o
+  }
+  MERGE (c)-[:SUBJECT]->(s)
+  MERGE (c)-[:OBJECT]->(o)
+}
+RETURN count(c) AS written
