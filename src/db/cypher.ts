@@ -26,3 +26,13 @@ export function statements(text: string): string[] {
     .map((s) => s.trim())
     .filter(Boolean);
 }
+
+/** A cypher file with `__NAME__` placeholders filled from values the caller checked against an allow-list. */
+export function templated(name: string, values: Record<string, string | number>): string {
+  let text = cypher(name);
+  for (const [key, value] of Object.entries(values)) {
+    if (!/^[A-Za-z0-9_:]+$/.test(String(value))) throw new Error(`unsafe template value for ${key}`);
+    text = text.replaceAll(`__${key}__`, String(value));
+  }
+  return text;
+}

@@ -10,14 +10,28 @@ export const builder = new SchemaBuilder<{
   Scalars: {
     ID: { Input: string; Output: string };
   };
+  Connection: {
+    /** Counted by its own query, only when asked for. */
+    totalCount: () => Promise<number>;
+  };
 }>({
   plugins: [RelayPlugin, DataloaderPlugin],
   defaultFieldNullability: false,
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
+    nodeQueryOptions: false,
     nodesQueryOptions: false,
+    nodeTypeOptions: { description: 'An object with a global id, to fetch again with `node(id:)`.' },
+    pageInfoTypeOptions: { description: 'Where a page stands in its list.' },
   },
 });
 
 builder.queryType({ description: 'Read the knowledge graph: actors, disputes, events, claims and their evidence.' });
+
+builder.globalConnectionField('totalCount', (t) =>
+  t.int({
+    description: 'How many items the whole list holds (counted without loading them).',
+    resolve: (parent) => parent.totalCount(),
+  }),
+);

@@ -173,6 +173,7 @@ export function planIngest(a: Annotations, text: string, slug: string): IngestPl
         sentenceId: sentenceId(sentence),
         props: {
           documentId,
+          claimId: id,
           quote: ev.quote,
           gloss: ev.gloss,
           start,

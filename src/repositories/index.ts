@@ -1,13 +1,26 @@
 import type { Database, QueryOptions } from '../db/driver.js';
+import { GraphRepository } from './graph.js';
+import { ListRepository } from './lists.js';
+import { SearchRepository } from './search.js';
 import { StatsRepository } from './stats.js';
+import { TraversalRepository } from './traversal.js';
 
 /** One set per request, so loaders batch and cache within that request only. */
 export interface Repositories {
+  graph: GraphRepository;
+  lists: ListRepository;
+  search: SearchRepository;
+  traversal: TraversalRepository;
   stats: StatsRepository;
 }
 
 export function createRepositories(db: Database, opts: QueryOptions): Repositories {
+  const graph = new GraphRepository(db, opts);
   return {
+    graph,
+    lists: new ListRepository(db, opts, graph),
+    search: new SearchRepository(db, opts, graph),
+    traversal: new TraversalRepository(db, opts, graph),
     stats: new StatsRepository(db, opts),
   };
 }

@@ -22,6 +22,15 @@ import org.neo4j.io.ByteUnit;
  */
 public final class Launcher {
   public static void main(String[] args) throws Exception {
+    try {
+      run(args);
+    } catch (Exception | Error e) {
+      System.err.println("local Neo4j failed: " + e);
+      System.exit(3);
+    }
+  }
+
+  private static void run(String[] args) throws Exception {
     if (args.length < 3) {
       System.err.println("usage: Launcher <home-dir> <bolt-port> <password> [pagecache-mb]");
       System.exit(2);
@@ -39,6 +48,7 @@ public final class Launcher {
         .setConfig(GraphDatabaseSettings.auth_enabled, true)
         .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
         .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(120))
+        .setConfig(GraphDatabaseSettings.udc_enabled, false)
         .build();
 
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -50,8 +60,17 @@ public final class Launcher {
     }, "neo4j-shutdown"));
 
     // The password of the single local user is set at every start, so the folder never needs a manual step.
-    service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
-        "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+    // Neo4j refuses to set the password it already has; that case is fine.
+    try {
+      service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+          "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+    } catch (RuntimeException e) {
+      String message = String.valueOf(e.getMessage());
+      if (!message.contains("Old password and new password cannot be the same")) {
+        System.err.println("could not set the password of the local Neo4j: " + message);
+        System.exit(3);
+      }
+    }
 
     System.out.println("NEO4J_READY " + port);
     System.out.flush();

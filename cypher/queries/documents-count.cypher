@@ -1,0 +1,1 @@
+MATCH (d:Document) RETURN count(d) AS total

@@ -1,0 +1,4 @@
+MATCH (d:Document)
+RETURN d {.*, labels: labels(d)} AS node
+ORDER BY d.publishedValue DESC, d.id
+SKIP $offset LIMIT $limit

@@ -1,0 +1,154 @@
+/** The shapes that leave the repositories: Neo4j node properties, checked and typed. */
+
+export interface EntityRecord {
+  id: string;
+  kind: string;
+  name: string;
+  nameDe: string;
+  aliases: string[];
+  description: string | null;
+  wikidataId: string | null;
+  documentIds: string[];
+  labels: string[];
+}
+
+export interface EventRecord {
+  id: string;
+  type: string;
+  label: string;
+  labelDe: string;
+  cameo: string;
+  quadClass: number;
+  goldstein: number;
+  dateValue: string | null;
+  datePrecision: string;
+  dateText: string | null;
+  sortDate: string | null;
+  status: string;
+  documentIds: string[];
+  labels: string[];
+}
+
+export interface DisputeRecord {
+  id: string;
+  name: string;
+  nameDe: string;
+  description: string;
+  documentIds: string[];
+  labels: string[];
+}
+
+export interface ClaimRecord {
+  id: string;
+  localId: string;
+  documentId: string;
+  stance: string;
+  statement: string;
+  aboutKind: string;
+  aboutId: string;
+  relationType: string | null;
+  labels: string[];
+}
+
+export interface EvidenceRecord {
+  id: string;
+  documentId: string;
+  claimId: string;
+  quote: string;
+  gloss: string;
+  start: number;
+  end: number;
+  sentenceIndex: number;
+  sentence: string;
+  labels: string[];
+}
+
+export interface DocumentRecord {
+  id: string;
+  slug: string;
+  title: string;
+  publisher: string;
+  language: string;
+  publishedValue: string | null;
+  publishedPrecision: string;
+  publishedText: string | null;
+  url: string | null;
+  sha256: string;
+  sentenceCount: number;
+  text: string;
+  labels: string[];
+}
+
+export type NodeRecord = EntityRecord | EventRecord | DisputeRecord | ClaimRecord | EvidenceRecord | DocumentRecord;
+
+/** A relationship of the fast "truthy" view, with the claims that support it. */
+export interface EdgeRecord {
+  type: string;
+  from: string;
+  to: string;
+  relationId: string | null;
+  role: string | null;
+  roleDe: string | null;
+  stance: string | null;
+  claimIds: string[];
+}
+
+export interface MentionRecord {
+  documentId: string;
+  entityId: string;
+  start: number;
+  end: number;
+  text: string;
+  sentenceIndex: number;
+}
+
+export interface SentenceRecord {
+  documentId: string;
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+const has = (r: { labels: string[] }, label: string) => r.labels.includes(label);
+export const isEntity = (r: NodeRecord): r is EntityRecord => has(r, 'Entity');
+export const isEvent = (r: NodeRecord): r is EventRecord => has(r, 'Event');
+export const isDispute = (r: NodeRecord): r is DisputeRecord => has(r, 'Dispute');
+export const isClaim = (r: NodeRecord): r is ClaimRecord => has(r, 'Claim');
+export const isEvidence = (r: NodeRecord): r is EvidenceRecord => has(r, 'Evidence');
+export const isDocument = (r: NodeRecord): r is DocumentRecord => has(r, 'Document');
+
+/** The GraphQL type of an entity, from its kind. */
+export const ENTITY_TYPE_BY_KIND: Record<string, string> = {
+  STATE: 'State',
+  PERSON: 'Person',
+  ALLIANCE: 'Alliance',
+  ORGANIZATION: 'Organization',
+  GOVERNMENT_BODY: 'Organization',
+  COUNCIL: 'Organization',
+  MILITARY: 'Organization',
+  MEDIA: 'Organization',
+  ARMED_GROUP: 'ArmedGroup',
+  COALITION: 'Coalition',
+  REGION: 'Place',
+  MATERIEL: 'Materiel',
+};
+
+/** The GraphQL type name of any node record. */
+export function typeNameOf(r: NodeRecord): string {
+  if (isEntity(r)) return ENTITY_TYPE_BY_KIND[r.kind] ?? 'Organization';
+  if (isEvent(r)) return 'Event';
+  if (isDispute(r)) return 'Dispute';
+  if (isClaim(r)) return 'Claim';
+  if (isEvidence(r)) return 'Evidence';
+  return 'Document';
+}
+
+/** A display label for a node in graph views. */
+export function displayName(r: NodeRecord): string {
+  if (isEntity(r) || isDispute(r)) return r.name;
+  if (isEvent(r)) return r.label;
+  if (isClaim(r)) return r.statement;
+  if (isEvidence(r)) return r.quote;
+  return r.title;
+}

@@ -1,0 +1,194 @@
+import type { EdgeRecord, NodeRecord } from '../domain/records.js';
+import { isClaim, isDocument, isEvidence } from '../domain/records.js';
+import { builder } from './builder.js';
+import { ClaimStanceEnum } from './enums.js';
+import { FuzzyDateRef } from './event.js';
+import { keyOf, optionalKey } from './ids.js';
+import { bounded, connection } from './pagination.js';
+import {
+  ClaimRef,
+  DisputeRef,
+  DocumentRef,
+  EntityRef,
+  EventRef,
+  EvidenceRef,
+  MentionRef,
+  RelationRef,
+  SentenceRef,
+} from './refs.js';
+
+const ClaimSubjectRef = builder.unionType('ClaimSubject', {
+  description: 'What a claim asserts: an event, a dispute, or a relationship between two entities.',
+  types: [EventRef, DisputeRef, RelationRef],
+  resolveType: (v: NodeRecord | EdgeRecord) =>
+    'labels' in v ? (v.labels.includes('Event') ? 'Event' : 'Dispute') : 'Relation',
+});
+
+builder.node(ClaimRef, {
+  description:
+    'A reified assertion: who asserts what, with which stance, supported by verbatim evidence. Competing claims both stay and are linked by `contradicts`.',
+  id: { resolve: (c) => c.id },
+  isTypeOf: (r) => isClaim(r as NodeRecord),
+  loadMany: (ids, ctx) => ctx.repos.graph.nodes(ids).then((ns) => ns.filter(isClaim)),
+  fields: (t) => ({
+    key: t.exposeString('id', { description: 'Key: <document>:<claim>.' }),
+    statement: t.exposeString('statement', { description: 'What is asserted, in one English sentence.' }),
+    stance: t.field({ type: ClaimStanceEnum, resolve: (c) => c.stance as never }),
+    assertedBy: t.field({
+      type: EntityRef,
+      nullable: true,
+      description: 'Who says so: the narrator (the publisher) or a named source.',
+      resolve: async (c, _a, ctx) => (await ctx.repos.graph.claimDetails.load(c.id))?.assertedBy ?? null,
+    }),
+    about: t.field({
+      type: ClaimSubjectRef,
+      nullable: true,
+      resolve: async (c, _a, ctx) => {
+        const d = await ctx.repos.graph.claimDetails.load(c.id);
+        if (!d) return null;
+        if (d.about) return d.about as never;
+        if (!d.subject || !d.object || !c.relationType) return null;
+        const edges = await ctx.repos.graph.edges(d.subject.id, [c.relationType], 'OUT');
+        return (edges.find((e) => e.edge.to === d.object?.id)?.edge ?? null) as never;
+      },
+    }),
+    evidence: t.field({
+      type: [EvidenceRef],
+      description: 'The verbatim quotes that support it.',
+      resolve: async (c, _a, ctx) => (await ctx.repos.graph.claimDetails.load(c.id))?.evidence ?? [],
+    }),
+    contradicts: t.field({
+      type: [ClaimRef],
+      description: 'Claims that say otherwise (either direction).',
+      resolve: async (c, _a, ctx) =>
+        (await ctx.repos.graph.nodes((await ctx.repos.graph.claimDetails.load(c.id))?.contradicts ?? [])).filter(
+          isClaim,
+        ),
+    }),
+    document: t.field({
+      type: DocumentRef,
+      nullable: true,
+      resolve: async (c, _a, ctx) => {
+        const d = await ctx.repos.graph.node.load(c.documentId);
+        return d && isDocument(d) ? d : null;
+      },
+    }),
+  }),
+});
+
+builder.node(EvidenceRef, {
+  description: 'A verbatim quote of an article that supports a claim, with its place in the text.',
+  id: { resolve: (e) => e.id },
+  isTypeOf: (r) => isEvidence(r as NodeRecord),
+  loadMany: (ids, ctx) => ctx.repos.graph.nodes(ids).then((ns) => ns.filter(isEvidence)),
+  fields: (t) => ({
+    quote: t.exposeString('quote', { description: 'The words of the article, unchanged (German).' }),
+    gloss: t.exposeString('gloss', { description: 'English gloss of the quote.' }),
+    start: t.exposeInt('start', { description: 'Character offset (UTF-16 code units) into the article text.' }),
+    end: t.exposeInt('end', { description: 'Offset just past the quote: text.slice(start, end) === quote.' }),
+    sentenceIndex: t.exposeInt('sentenceIndex', { description: 'Index of the sentence that holds it (0 = headline).' }),
+    sentence: t.exposeString('sentence', { description: 'The whole sentence.' }),
+    context: t.string({
+      description: 'The quote with some text either side, the quote marked with »…«.',
+      args: { chars: t.arg.int({ defaultValue: 80, description: 'Characters either side, at most 500.' }) },
+      resolve: async (e, args, ctx) => {
+        const chars = bounded('chars', args.chars ?? 80, 0, 500);
+        const d = await ctx.repos.graph.node.load(e.documentId);
+        if (!d || !isDocument(d)) return e.quote;
+        const before = d.text.slice(Math.max(0, e.start - chars), e.start);
+        const after = d.text.slice(e.end, e.end + chars);
+        return `${before}»${e.quote}«${after}`;
+      },
+    }),
+    claim: t.field({
+      type: ClaimRef,
+      nullable: true,
+      resolve: async (e, _a, ctx) => {
+        const c = await ctx.repos.graph.node.load(e.claimId);
+        return c && isClaim(c) ? c : null;
+      },
+    }),
+    document: t.field({
+      type: DocumentRef,
+      nullable: true,
+      resolve: async (e, _a, ctx) => {
+        const d = await ctx.repos.graph.node.load(e.documentId);
+        return d && isDocument(d) ? d : null;
+      },
+    }),
+  }),
+});
+
+builder.node(DocumentRef, {
+  description: 'A source article: publisher, language, date and the full text that evidence offsets point into.',
+  id: { resolve: (d) => d.id },
+  isTypeOf: (r) => isDocument(r as NodeRecord),
+  loadMany: (ids, ctx) => ctx.repos.graph.nodes(ids).then((ns) => ns.filter(isDocument)),
+  fields: (t) => ({
+    key: t.exposeString('id'),
+    slug: t.exposeString('slug', { description: 'Folder under data/articles.' }),
+    title: t.exposeString('title'),
+    publisher: t.exposeString('publisher'),
+    language: t.exposeString('language'),
+    published: t.field({
+      type: FuzzyDateRef,
+      resolve: (d) => ({ value: d.publishedValue, precision: d.publishedPrecision, text: d.publishedText }),
+    }),
+    url: t.exposeString('url', { nullable: true }),
+    sha256: t.exposeString('sha256', { description: 'Hash of the text, to check a copy.' }),
+    text: t.exposeString('text', { description: 'The article text, verbatim.' }),
+    sentences: t.field({
+      type: [SentenceRef],
+      resolve: (d, _a, ctx) => ctx.repos.graph.sentencesOfDocument.load(d.id),
+    }),
+    mentions: t.field({ type: [MentionRef], resolve: (d, _a, ctx) => ctx.repos.graph.mentionsInDocument.load(d.id) }),
+    claims: t.field({ type: [ClaimRef], resolve: (d, _a, ctx) => ctx.repos.graph.claimsOfDocument(d.id) }),
+  }),
+});
+
+const ClaimFilter = builder.inputType('ClaimFilter', {
+  fields: (t) => ({
+    stances: t.field({ type: [ClaimStanceEnum], required: false }),
+    document: t.id({ required: false }),
+    assertedBy: t.id({ required: false, description: 'An actor (id or key).' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  claim: t.field({
+    type: ClaimRef,
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_r, args, ctx) => {
+      const node = await ctx.repos.graph.node.load(keyOf(args.id, ['Claim']));
+      return node && isClaim(node) ? node : null;
+    },
+  }),
+  claims: t.connection({
+    type: ClaimRef,
+    description: 'Claims, filtered by stance, document or who asserts them. Pages of at most 100.',
+    args: { filter: t.arg({ type: ClaimFilter, required: false }) },
+    resolve: (_r, args, ctx) => {
+      const f = {
+        stances: args.filter?.stances ?? null,
+        documentId: optionalKey(args.filter?.document, ['Document']),
+        assertedBy: optionalKey(args.filter?.assertedBy),
+      };
+      return connection(args, (offset, limit) => ctx.repos.lists.claims(f, offset, limit)) as never;
+    },
+  }),
+  document: t.field({
+    type: DocumentRef,
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_r, args, ctx) => {
+      const node = await ctx.repos.graph.node.load(keyOf(args.id, ['Document']));
+      return node && isDocument(node) ? node : null;
+    },
+  }),
+  documents: t.connection({
+    type: DocumentRef,
+    description: 'The source articles, newest first.',
+    resolve: (_r, args, ctx) => connection(args, (offset, limit) => ctx.repos.lists.documents(offset, limit)) as never,
+  }),
+}));

@@ -1,0 +1,68 @@
+import type { NodeRecord } from '../domain/records.js';
+import { isDispute, isEvent } from '../domain/records.js';
+import { builder } from './builder.js';
+import { byDate } from './entity.js';
+import { keyOf, optionalKey } from './ids.js';
+import { connection } from './pagination.js';
+import { ClaimRef, DisputeRef, EventRef, GraphEntityRef, RelationRef } from './refs.js';
+
+builder.node(DisputeRef, {
+  description:
+    "A disagreement or conflict with its parties and their stances: Russia's demands on NATO, the drone deliveries, the S-400 purchase inside NATO, opposing interests in Syria and Libya, the Ukraine crisis.",
+  id: { resolve: (d) => d.id },
+  isTypeOf: (r) => isDispute(r as NodeRecord),
+  loadMany: (ids, ctx) => ctx.repos.graph.nodes(ids).then((ns) => ns.filter(isDispute)),
+  fields: (t) => ({
+    key: t.exposeString('id', { description: 'Stable key of the dispute.' }),
+    name: t.exposeString('name'),
+    nameDe: t.exposeString('nameDe'),
+    description: t.exposeString('description'),
+    parties: t.field({
+      type: [RelationRef],
+      description: 'PARTY_TO relations: each party (`from`) with its role, stance and the claims behind them.',
+      resolve: async (d, _a, ctx) => (await ctx.repos.graph.edges(d.id, ['PARTY_TO'], 'IN')).map((e) => e.edge),
+    }),
+    concerns: t.field({
+      type: [GraphEntityRef],
+      description: 'What the dispute is about.',
+      resolve: async (d, _a, ctx) =>
+        (await ctx.repos.graph.edges(d.id, ['CONCERNS'], 'OUT')).map((e) => e.other) as never,
+    }),
+    events: t.field({
+      type: [EventRef],
+      description: 'Events of the dispute, by date (undated last).',
+      resolve: async (d, _a, ctx) =>
+        (await ctx.repos.graph.edges(d.id, ['IN_DISPUTE'], 'IN'))
+          .map((e) => e.other)
+          .filter(isEvent)
+          .sort(byDate),
+    }),
+    claims: t.field({
+      type: [ClaimRef],
+      description: 'Claims about the dispute as a whole.',
+      resolve: (d, _a, ctx) => ctx.repos.graph.claimsAbout(d.id),
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  dispute: t.field({
+    type: DisputeRef,
+    nullable: true,
+    description: 'A dispute by global id or key; null when there is none.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_r, args, ctx) => {
+      const node = await ctx.repos.graph.node.load(keyOf(args.id, ['Dispute']));
+      return node && isDispute(node) ? node : null;
+    },
+  }),
+  disputes: t.connection({
+    type: DisputeRef,
+    description: 'Disputes by name, optionally only those an actor is party to. Pages of at most 100.',
+    args: { party: t.arg.id({ required: false, description: 'An actor (id or key).' }) },
+    resolve: (_r, args, ctx) => {
+      const actorId = optionalKey(args.party);
+      return connection(args, (offset, limit) => ctx.repos.lists.disputes({ actorId }, offset, limit)) as never;
+    },
+  }),
+}));

@@ -1,0 +1,29 @@
+import { decodeGlobalID } from '@pothos/plugin-relay';
+import { InputError } from '../errors.js';
+
+const KEY = /^[a-z0-9][a-z0-9:-]{0,199}$/;
+
+/**
+ * Takes a global id (as `node(id:)` returns) or a plain key ("turkey") and gives the key.
+ * `types` lists the GraphQL types the caller accepts; a global id of another type is a bad argument.
+ */
+export function keyOf(id: string, types?: readonly string[]): string {
+  if (KEY.test(id)) return id;
+  let decoded: { typename: string; id: string };
+  try {
+    decoded = decodeGlobalID(id);
+  } catch {
+    throw new InputError(`"${id.slice(0, 80)}" is not a valid id: give a global id or a key such as "turkey"`);
+  }
+  if (!KEY.test(decoded.id) || !/^[A-Z][A-Za-z]+$/.test(decoded.typename)) {
+    throw new InputError(`"${id.slice(0, 80)}" is not a valid id: give a global id or a key such as "turkey"`);
+  }
+  if (types && !types.includes(decoded.typename)) {
+    throw new InputError(`id "${id.slice(0, 80)}" is a ${decoded.typename}, expected ${types.join(' or ')}`);
+  }
+  return decoded.id;
+}
+
+/** keyOf for an optional argument. */
+export const optionalKey = (id: string | null | undefined, types?: readonly string[]) =>
+  id === null || id === undefined ? null : keyOf(id, types);

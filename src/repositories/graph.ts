@@ -1,0 +1,131 @@
+import DataLoader from 'dataloader';
+import { cypher } from '../db/cypher.js';
+import type { Database, QueryOptions } from '../db/driver.js';
+import type {
+  ClaimRecord,
+  EdgeRecord,
+  EntityRecord,
+  EvidenceRecord,
+  MentionRecord,
+  NodeRecord,
+  SentenceRecord,
+} from '../domain/records.js';
+
+export type Direction = 'OUT' | 'IN' | 'BOTH';
+
+export interface EdgeWithOther {
+  edge: EdgeRecord;
+  other: NodeRecord;
+}
+
+export interface ClaimDetails {
+  assertedBy: EntityRecord | null;
+  evidence: EvidenceRecord[];
+  about: NodeRecord | null;
+  subject: EntityRecord | null;
+  object: NodeRecord | null;
+  contradicts: string[];
+}
+
+/**
+ * Per-request loaders: every field that follows a relationship asks one of these, and DataLoader
+ * turns all the asks of one level of the query into a single Cypher round trip.
+ */
+export class GraphRepository {
+  constructor(
+    private readonly db: Database,
+    private readonly opts: QueryOptions,
+  ) {}
+
+  private byId<V>(name: string, field: string, fallback: V) {
+    return new DataLoader<string, V>(async (ids) => {
+      const rows = await this.db.read<Record<string, unknown>>(
+        name,
+        cypher(`queries/${name}`),
+        { ids: [...new Set(ids)] },
+        this.opts,
+      );
+      const map = new Map(rows.map((r) => [r.id as string, r[field] as V]));
+      return ids.map((id) => map.get(id) ?? fallback);
+    });
+  }
+
+  /** Any node by id; other loaders prime it with the nodes they return. */
+  readonly node = new DataLoader<string, NodeRecord | null>(async (ids) => {
+    const rows = await this.db.read<{ id: string; node: NodeRecord }>(
+      'nodes-by-ids',
+      cypher('queries/nodes-by-ids'),
+      { ids: [...new Set(ids)] },
+      this.opts,
+    );
+    const map = new Map(rows.map((r) => [r.id, r.node]));
+    return ids.map((id) => map.get(id) ?? null);
+  });
+
+  prime<T extends NodeRecord>(records: T[]): T[] {
+    for (const r of records) if (r) this.node.prime(r.id, r);
+    return records;
+  }
+
+  private readonly edgeLoaders = new Map<string, DataLoader<string, EdgeWithOther[]>>();
+
+  /** Edges of the given types at a node; types come from the GraphQL enum (an allow-list). */
+  edges(id: string, types: readonly string[], direction: Direction): Promise<EdgeWithOther[]> {
+    const key = `${direction}:${[...types].sort().join(',')}`;
+    let loader = this.edgeLoaders.get(key);
+    if (!loader) {
+      loader = new DataLoader<string, EdgeWithOther[]>(async (ids) => {
+        const rows = await this.db.read<{ id: string; edges: EdgeWithOther[] }>(
+          'edges-of-nodes',
+          cypher('queries/edges-of-nodes'),
+          { ids: [...new Set(ids)], types: [...types], direction },
+          this.opts,
+        );
+        const map = new Map(rows.map((r) => [r.id, r.edges]));
+        return ids.map((i) => {
+          const list = map.get(i) ?? [];
+          this.prime(list.map((e) => e.other));
+          return list;
+        });
+      });
+      this.edgeLoaders.set(key, loader);
+    }
+    return loader.load(id);
+  }
+
+  readonly claimDetails = new DataLoader<string, ClaimDetails | null>(async (ids) => {
+    const rows = await this.db.read<{ id: string } & ClaimDetails>(
+      'claim-details',
+      cypher('queries/claim-details'),
+      { ids: [...new Set(ids)] },
+      this.opts,
+    );
+    const map = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => {
+      const r = map.get(id);
+      if (!r) return null;
+      this.prime(
+        [r.assertedBy, r.about, r.subject, r.object, ...r.evidence].filter((x): x is NodeRecord => x !== null),
+      );
+      return r;
+    });
+  });
+
+  private claimList(name: string) {
+    const loader = this.byId<ClaimRecord[]>(name, 'claims', []);
+    return (id: string) => loader.load(id).then((list) => this.prime(list));
+  }
+
+  readonly claimsAbout = this.claimList('claims-about');
+  readonly claimsAssertedBy = this.claimList('claims-asserted-by');
+  readonly claimsOfDocument = this.claimList('claims-of-documents');
+  readonly mentionsOfEntity = this.byId<MentionRecord[]>('mentions-of-entities', 'mentions', []);
+  readonly mentionsInDocument = this.byId<MentionRecord[]>('mentions-in-documents', 'mentions', []);
+  readonly sentencesOfDocument = this.byId<SentenceRecord[]>('sentences-of-documents', 'sentences', []);
+
+  /** Nodes by id, in order, skipping ids that are gone. */
+  async nodes(ids: readonly string[]): Promise<NodeRecord[]> {
+    const found = await this.node.loadMany(ids);
+    return found.filter((n): n is NodeRecord => n !== null && !(n instanceof Error));
+  }
+}
