@@ -1,8 +1,10 @@
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import type { Context } from './context.js';
 import { createContext } from './context.js';
 import type { Database } from './db/driver.js';
-import { maskError } from './errors.js';
+import { createMaskError } from './errors.js';
+import { EXAMPLES } from './graphiql/examples.js';
 import { schema } from './graphql/index.js';
 import type { Logger } from './logger.js';
 
@@ -61,10 +63,17 @@ export function createApp({ db, logger }: AppOptions) {
       debug: (...a) => logger.debug(a.map(String).join(' ')),
       info: (...a) => logger.info(a.map(String).join(' ')),
       warn: (...a) => logger.warn(a.map(String).join(' ')),
-      error: (...a) => logger.error(a.map(String).join(' ')),
+      // Unexpected errors are logged with their stack by createMaskError.
+      error: (...a) => logger.debug(a.map(String).join(' ')),
     },
-    maskedErrors: { maskError },
-    graphiql: { title: 'Geopolitical knowledge graph' },
+    maskedErrors: { maskError: createMaskError(logger) },
+    graphiql: {
+      title: 'Geopolitical knowledge graph',
+      defaultQuery: EXAMPLES[0]?.query,
+      defaultTabs: EXAMPLES.map((e) => ({ query: e.query, variables: JSON.stringify(e.variables ?? {}) })),
+    },
+    // GraphiQL from the npm package, inlined: the page loads nothing from a CDN.
+    renderGraphiQL,
     healthCheckEndpoint: '/health',
     plugins: [readinessPlugin(db), operationLogPlugin()],
   });

@@ -4,11 +4,13 @@ MATCH (a:Entity {id: $a})
 MATCH (b:Entity {id: $b})
 CALL (a) {
   OPTIONAL MATCH (x:Entity)-[:HOLDS_POSITION|PART_OF]->{1,2}(a) WHERE $affiliates
-  RETURN [a] + collect(DISTINCT x) AS sideA
+  WITH a, collect(DISTINCT x) AS xs
+  RETURN [a] + xs AS sideA
 }
 CALL (b) {
   OPTIONAL MATCH (x:Entity)-[:HOLDS_POSITION|PART_OF]->{1,2}(b) WHERE $affiliates
-  RETURN [b] + collect(DISTINCT x) AS sideB
+  WITH b, collect(DISTINCT x) AS xs
+  RETURN [b] + xs AS sideB
 }
 CALL (sideA, sideB) {
   UNWIND sideA + sideB AS n

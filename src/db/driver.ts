@@ -81,6 +81,8 @@ export class Database {
   private closed = false;
   private attempt = 0;
   private readonly listeners = new Set<(up: boolean) => void>();
+  /** Queries sent to Neo4j by read() and write() since start (tests use it to bound round trips). */
+  queriesSent = 0;
 
   constructor(
     readonly connection: Neo4jConnection,
@@ -169,6 +171,7 @@ export class Database {
     opts: QueryOptions,
   ): Promise<T[]> {
     this.guard();
+    this.queriesSent += 1;
     const started = performance.now();
     try {
       const result = await this.driver.executeQuery(cypher, params, {
@@ -240,3 +243,6 @@ export class Database {
     await this.driver.close();
   }
 }
+
+/** A whole number as a Cypher INTEGER (JavaScript numbers travel as floats, which SKIP and LIMIT refuse). */
+export const int = (n: number) => neo4j.int(n);

@@ -152,3 +152,23 @@ export function displayName(r: NodeRecord): string {
   if (isEvidence(r)) return r.quote;
   return r.title;
 }
+
+const OPTIONAL_PROPERTIES = [
+  'description',
+  'wikidataId',
+  'dateValue',
+  'dateText',
+  'sortDate',
+  'relationType',
+  'url',
+  'publishedValue',
+  'publishedText',
+] as const;
+
+/** Neo4j stores no nulls: a missing optional property is made an explicit null as records leave the database. */
+export function normalize<T extends NodeRecord>(record: T): T {
+  const r = record as unknown as Record<string, unknown>;
+  for (const key of OPTIONAL_PROPERTIES) if (r[key] === undefined) r[key] = null;
+  if (isEntity(record) && !Array.isArray(record.aliases)) r.aliases = [];
+  return record;
+}

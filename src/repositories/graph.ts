@@ -10,6 +10,7 @@ import type {
   NodeRecord,
   SentenceRecord,
 } from '../domain/records.js';
+import { normalize } from '../domain/records.js';
 
 export type Direction = 'OUT' | 'IN' | 'BOTH';
 
@@ -58,12 +59,17 @@ export class GraphRepository {
       { ids: [...new Set(ids)] },
       this.opts,
     );
-    const map = new Map(rows.map((r) => [r.id, r.node]));
+    const map = new Map(rows.map((r) => [r.id, normalize(r.node)]));
     return ids.map((id) => map.get(id) ?? null);
   });
 
+  /** Normalizes records that another query returned and caches them for `node`. */
   prime<T extends NodeRecord>(records: T[]): T[] {
-    for (const r of records) if (r) this.node.prime(r.id, r);
+    for (const r of records) {
+      if (!r) continue;
+      normalize(r);
+      this.node.prime(r.id, r);
+    }
     return records;
   }
 

@@ -1,5 +1,5 @@
 import { cypher } from '../db/cypher.js';
-import type { Database, QueryOptions } from '../db/driver.js';
+import { type Database, int, type QueryOptions } from '../db/driver.js';
 import type { NodeRecord } from '../domain/records.js';
 import type { GraphRepository } from './graph.js';
 
@@ -26,7 +26,7 @@ export class ListRepository {
     const rows = await this.db.read<{ node: T }>(
       `${name}-page`,
       cypher(`queries/${name}-page`),
-      { ...filters, offset, limit },
+      { ...filters, offset: int(offset), limit: int(limit) },
       this.opts,
     );
     let total: Promise<number> | undefined;

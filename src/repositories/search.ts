@@ -1,5 +1,5 @@
 import { cypher } from '../db/cypher.js';
-import type { Database, QueryOptions } from '../db/driver.js';
+import { type Database, int, type QueryOptions } from '../db/driver.js';
 import type { EntityRecord, NodeRecord } from '../domain/records.js';
 import { searchKey } from '../ingest/text.js';
 import type { GraphRepository } from './graph.js';
@@ -13,6 +13,19 @@ export interface SearchHit {
 /** Lucene's query syntax characters, escaped so that user text is searched as words. */
 export function escapeLucene(text: string): string {
   return text.replace(/[+\-!(){}[\]^"~*?:\\/]|&&|\|\|/g, (m) => m.replace(/./g, '\\$&'));
+}
+
+/**
+ * A word as typed, or, for words of five letters and more, any indexed word that contains its stem:
+ * German compounds ("Kampfdrohnen") then match their parts ("Drohnen"). The stem is folded the way
+ * the German analyzer folds the index (lower case, ä → a, ß → ss) and loses a common ending.
+ */
+export function luceneTerms(word: string): string {
+  const exact = escapeLucene(word);
+  const folded = searchKey(word).replace(/[^a-z0-9]/g, '');
+  if (folded.length < 5 || folded !== searchKey(word)) return exact;
+  const stem = folded.replace(/(en|er|es|em|e|n|s)$/, '');
+  return `(${exact} OR *${stem}*)`;
 }
 
 export class SearchRepository {
@@ -29,7 +42,7 @@ export class SearchRepository {
     const rows = await this.db.read<{ node: EntityRecord }>(
       'entities-by-name',
       cypher('queries/entities-by-name'),
-      { key, limit },
+      { key, limit: int(limit) },
       this.opts,
     );
     return this.graph.prime(rows.map((r) => r.node));
@@ -37,12 +50,12 @@ export class SearchRepository {
 
   /** Full-text search over names, aliases, event labels, dispute names and evidence quotes. */
   async fullText(query: string, limit: number): Promise<SearchHit[]> {
-    const words = query.trim().split(/\s+/).filter(Boolean).map(escapeLucene);
+    const words = query.trim().split(/\s+/).filter(Boolean).slice(0, 20).map(luceneTerms);
     if (words.length === 0) return [];
     const rows = await this.db.read<SearchHit>(
       'search',
       cypher('queries/search'),
-      { query: words.join(' '), limit },
+      { query: words.join(' '), limit: int(limit) },
       this.opts,
     );
     this.graph.prime(rows.map((r) => r.node));

@@ -1,5 +1,5 @@
 import { cypher, templated } from '../db/cypher.js';
-import type { Database, QueryOptions } from '../db/driver.js';
+import { type Database, int, type QueryOptions } from '../db/driver.js';
 import type { DisputeRecord, EdgeRecord, EntityRecord, EventRecord, NodeRecord } from '../domain/records.js';
 import type { GraphRepository } from './graph.js';
 
@@ -32,7 +32,7 @@ export class TraversalRepository {
 
   async neighborhood(id: string, depth: number, types: string[], limit: number): Promise<Subgraph | null> {
     const text = templated('queries/neighborhood', { DEPTH: checkedInt(depth, 1, 3) });
-    const [row] = await this.db.read<Subgraph>('neighborhood', text, { id, types, limit }, this.opts);
+    const [row] = await this.db.read<Subgraph>('neighborhood', text, { id, types, limit: int(limit) }, this.opts);
     if (!row) return null;
     this.graph.prime(row.nodes);
     return row;

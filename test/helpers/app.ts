@@ -1,0 +1,30 @@
+import type { Database } from '../../src/db/driver.js';
+import { createLogger } from '../../src/logger.js';
+import { createApp } from '../../src/yoga.js';
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  status: number;
+  data?: T;
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
+  /** Neo4j queries the operation sent. */
+  queries: number;
+}
+
+/** The Yoga app on a real database, and a helper that runs an operation through yoga.fetch. */
+export function testApp(db: Database) {
+  const app = createApp({ db, logger: createLogger('silent') });
+  async function gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<T>> {
+    const before = db.queriesSent;
+    const res = await app.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as Omit<GraphQLResponse<T>, 'status' | 'queries'>;
+    return { status: res.status, ...body, queries: db.queriesSent - before };
+  }
+  return { app, gql };
+}
