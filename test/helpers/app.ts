@@ -4,7 +4,7 @@ import { createApp } from '../../src/yoga.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
-  data?: T;
+  data: T;
   errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
   /** Neo4j queries the operation sent. */
   queries: number;

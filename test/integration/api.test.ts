@@ -34,7 +34,7 @@ describe('GraphQL API on the real Neo4j with the article loaded', () => {
       } } }
     }`);
     expect(r.errors).toBeUndefined();
-    const [m] = r.data?.entity.memberships;
+    const [m] = r.data.entity.memberships;
     expect(m.to).toEqual({ key: 'nato', name: 'NATO' });
     expect(m.claims[0]).toMatchObject({ stance: 'REPORTED', assertedBy: { key: 'flashup' } });
     const quotes = m.claims.flatMap((c: any) => c.evidence);
@@ -51,7 +51,7 @@ describe('GraphQL API on the real Neo4j with the article loaded', () => {
         responses { key type cameo { code } goldstein sources { key } evidence { quote start end } } evidence { quote start end } }
     }`);
     expect(r.errors).toBeUndefined();
-    const buy = r.data?.buy;
+    const buy = r.data.buy;
     expect(buy).toMatchObject({ type: 'PURCHASE', status: 'OCCURRED', cameo: { code: '062' }, goldstein: 7.4 });
     expect(buy.sources.map((s: any) => s.key)).toEqual(['turkey']);
     expect(buy.targets.map((s: any) => s.key)).toEqual(['russia']);
@@ -71,7 +71,7 @@ describe('GraphQL API on the real Neo4j with the article loaded', () => {
       } } }
     }`);
     expect(r.errors).toBeUndefined();
-    const demand = r.data?.events.edges.map((e: any) => e.node).find((n: any) => n.key === 'russia-security-demands');
+    const demand = r.data.events.edges.map((e: any) => e.node).find((n: any) => n.key === 'russia-security-demands');
     expect(demand.cameo.code).toBe('1042');
     expect(demand.targets.map((t: any) => t.key).sort()).toEqual(['nato', 'usa']);
     expectVerbatim(demand.evidence);
@@ -90,7 +90,7 @@ describe('GraphQL API on the real Neo4j with the article loaded', () => {
       dyad(a: "russia", b: "turkey") { disputes { dispute { key } a { from { ... on Entity { key } } } b { from { ... on Entity { key } } evidence { quote start end } } } }
     }`);
     expect(r.errors).toBeUndefined();
-    const disputes = r.data?.dyad.disputes;
+    const disputes = r.data.dyad.disputes;
     const keys = disputes.map((d: any) => d.dispute.key);
     expect(keys).toEqual(expect.arrayContaining(['syria-conflict', 'libya-conflict']));
     const syria = disputes.find((d: any) => d.dispute.key === 'syria-conflict');
@@ -105,7 +105,7 @@ describe('GraphQL API on the real Neo4j with the article loaded', () => {
       shortestPath(from: "putin", to: "nato") { length nodes { key type } edges { kind sourceKey targetKey claims { assertedBy { key } } evidence { quote start end } } }
     }`);
     expect(r.errors).toBeUndefined();
-    const p = r.data?.shortestPath;
+    const p = r.data.shortestPath;
     expect(p.length).toBe(3);
     expect(p.nodes[0].key).toBe('putin');
     expect(p.nodes.at(-1).key).toBe('nato');
@@ -132,14 +132,14 @@ describe('GraphQL API on the real Neo4j with the article loaded', () => {
   ])('looks up "%s" by name, ignoring case and diacritics → %s', async (name, key) => {
     const r = await gql('query($n: String!) { entitiesByName(name: $n) { key } }', { n: name });
     expect(r.errors).toBeUndefined();
-    expect(r.data?.entitiesByName[0].key).toBe(key);
+    expect(r.data.entitiesByName[0].key).toBe(key);
   });
 
   it('searches "Drohnen" and finds the drone deliveries', async () => {
     const r = await gql(`{ search(query: "Drohnen", first: 20) { score quote node { __typename
       ... on Entity { key } ... on Event { key } ... on Evidence { claim { about { ... on Event { key } } } } } } }`);
     expect(r.errors).toBeUndefined();
-    const hits = r.data?.search;
+    const hits = r.data.search;
     expect(hits.some((h: any) => h.node.key === 'combat-drones')).toBe(true);
     const quotes = hits.filter((h: any) => h.quote).map((h: any) => h.quote);
     expect(quotes.some((q: string) => q.includes('Lieferungen von Kampfdrohnen'))).toBe(true);
@@ -161,7 +161,7 @@ describe('GraphQL API on the real Neo4j with the article loaded', () => {
       '{ timeline { dated { key date { value precision text earliest latest } } undated { key date { precision } } } }',
     );
     expect(r.errors).toBeUndefined();
-    const { dated, undated } = r.data?.timeline;
+    const { dated, undated } = r.data.timeline;
     const firsts = dated.map((e: any) => e.date.earliest);
     expect(firsts).toEqual([...firsts].sort());
     const criticism = dated.find((e: any) => e.key === 'putin-criticises-drone-deliveries');
@@ -185,7 +185,7 @@ describe('GraphQL API on the real Neo4j with the article loaded', () => {
       events { direction event { key goldstein status } } relations { kind }
     } }`);
     expect(r.errors).toBeUndefined();
-    const d = r.data?.dyad;
+    const d = r.data.dyad;
     expect(d.a.key).toBe('russia');
     const keys = d.events.map((e: any) => e.event.key);
     expect(keys).toEqual(
@@ -206,7 +206,7 @@ describe('GraphQL API on the real Neo4j with the article loaded', () => {
     const r = await gql(`{ neighborhood(id: "turkey", depth: 2, kinds: [MEMBER_OF, PARTY_TO], limit: 30) {
       truncated nodes { id key type } edges { id kind source target sourceKey targetKey } } }`);
     expect(r.errors).toBeUndefined();
-    const g = r.data?.neighborhood;
+    const g = r.data.neighborhood;
     const ids = new Set(g.nodes.map((n: any) => n.id));
     expect(g.nodes[0].key).toBe('turkey');
     expect(g.nodes.map((n: any) => n.key)).toEqual(expect.arrayContaining(['nato', 'russia', 's400-purchase-nato']));
@@ -215,8 +215,8 @@ describe('GraphQL API on the real Neo4j with the article loaded', () => {
       expect(ids.has(e.source) && ids.has(e.target)).toBe(true);
     }
     const limited = await gql('{ neighborhood(id: "turkey", depth: 3, limit: 3) { truncated nodes { key } } }');
-    expect(limited.data?.neighborhood.nodes).toHaveLength(4);
-    expect(limited.data?.neighborhood.truncated).toBe(true);
+    expect(limited.data.neighborhood.nodes).toHaveLength(4);
+    expect(limited.data.neighborhood.truncated).toBe(true);
   });
 
   it('fetches any object again by its global id', async () => {
@@ -224,39 +224,37 @@ describe('GraphQL API on the real Neo4j with the article loaded', () => {
     const again = await gql(
       'query($a: ID!, $b: ID!) { a: node(id: $a) { id ... on Alliance { key } } b: node(id: $b) { ... on Event { key } } }',
       {
-        a: r.data?.entity.id,
-        b: r.data?.event.id,
+        a: r.data.entity.id,
+        b: r.data.event.id,
       },
     );
-    expect(again.data).toEqual({ a: { id: r.data?.entity.id, key: 'nato' }, b: { key: 'turkey-buys-s400' } });
+    expect(again.data).toEqual({ a: { id: r.data.entity.id, key: 'nato' }, b: { key: 'turkey-buys-s400' } });
   });
 
   it('pages with cursors and counts without loading every node', async () => {
     const first = await gql(
       '{ events(first: 5) { totalCount pageInfo { hasNextPage endCursor } edges { node { key } } } }',
     );
-    const total = first.data?.events.totalCount;
+    const total = first.data.events.totalCount;
     expect(total).toBe(21);
     const second = await gql(
       'query($after: String) { events(first: 5, after: $after) { pageInfo { hasPreviousPage } edges { node { key } } } }',
       {
-        after: first.data?.events.pageInfo.endCursor,
+        after: first.data.events.pageInfo.endCursor,
       },
     );
-    expect(second.data?.events.pageInfo.hasPreviousPage).toBe(true);
-    const a = first.data?.events.edges.map((e: any) => e.node.key);
-    const b = second.data?.events.edges.map((e: any) => e.node.key);
+    expect(second.data.events.pageInfo.hasPreviousPage).toBe(true);
+    const a = first.data.events.edges.map((e: any) => e.node.key);
+    const b = second.data.events.edges.map((e: any) => e.node.key);
     expect(a.filter((k: string) => b.includes(k))).toEqual([]);
     const filtered = await gql('{ actors(filter: { kinds: [STATE] }) { totalCount edges { node { key } } } }');
-    expect(filtered.data?.actors.totalCount).toBe(6);
+    expect(filtered.data.actors.totalCount).toBe(6);
     const parties = await gql('{ actors(filter: { party: "s400-purchase-nato" }) { edges { node { key } } } }');
-    expect(parties.data?.actors.edges.map((e: any) => e.node.key)).toEqual(
-      expect.arrayContaining(['turkey', 'russia']),
-    );
+    expect(parties.data.actors.edges.map((e: any) => e.node.key)).toEqual(expect.arrayContaining(['turkey', 'russia']));
     const dated = await gql(
       '{ events(filter: { from: "2022-01-02", to: "2022-01-02" }) { edges { node { date { value } } } } }',
     );
-    for (const e of dated.data?.events.edges ?? []) expect(e.node.date.value).toBe('2022-01-02');
+    for (const e of dated.data.events.edges ?? []) expect(e.node.date.value).toBe('2022-01-02');
   });
 
   it('answers an unknown id with null', async () => {
@@ -301,9 +299,9 @@ describe('GraphQL API on the real Neo4j with the article loaded', () => {
     const large = await gql(nested(25));
     expect(small.errors).toBeUndefined();
     expect(large.errors).toBeUndefined();
-    expect(large.data?.actors.edges.length).toBe(22);
+    expect(large.data.actors.edges.length).toBe(22);
     console.info(
-      `round trips: ${small.queries} for 3 actors, ${large.queries} for ${large.data?.actors.edges.length} actors`,
+      `round trips: ${small.queries} for 3 actors, ${large.queries} for ${large.data.actors.edges.length} actors`,
     );
     expect(large.queries).toBe(small.queries);
     expect(large.queries).toBeLessThanOrEqual(9);
