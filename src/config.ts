@@ -25,6 +25,20 @@ const envSchema = z
     NEO4J_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
     LOAD_ARTICLES_ON_START: z.enum(['true', 'false']).default('true'),
     LOG_LEVEL: z.enum(logLevels).default('info'),
+    API_KEYS: z
+      .string()
+      .regex(
+        /^\s*[A-Za-z0-9_.-]+:(reader|editor):[0-9a-f]{64}\s*(,\s*[A-Za-z0-9_.-]+:(reader|editor):[0-9a-f]{64}\s*)*$/,
+        'must be a comma-separated list of name:role:sha256-hex (role reader or editor)',
+      )
+      .optional(),
+    CORS_ORIGINS: z.string().optional(),
+    MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_048_576),
+    MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(15),
+    MAX_COST: z.coerce.number().int().min(10).max(10_000_000).default(25_000),
+    MAX_ALIASES: z.coerce.number().int().min(1).max(1000).default(30),
+    MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(5_000),
+    MAX_DIRECTIVES: z.coerce.number().int().min(1).max(1000).default(50),
   })
   .superRefine((env, ctx) => {
     if (env.NEO4J_URI && !env.NEO4J_PASSWORD) {
@@ -48,7 +62,36 @@ export interface Config {
   queryTimeoutMs: number;
   loadArticlesOnStart: boolean;
   logLevel: (typeof logLevels)[number];
+  /** Hashed API keys (sha256 hex) with their role; empty: no writes possible. */
+  apiKeys: ApiKey[];
+  /** Origins allowed by CORS; empty: no cross-origin browser access; ['*']: any. */
+  corsOrigins: string[];
+  limits: Limits;
 }
+
+export interface ApiKey {
+  name: string;
+  role: 'reader' | 'editor';
+  sha256: string;
+}
+
+export interface Limits {
+  maxBodyBytes: number;
+  maxDepth: number;
+  maxCost: number;
+  maxAliases: number;
+  maxTokens: number;
+  maxDirectives: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  maxBodyBytes: 1_048_576,
+  maxDepth: 15,
+  maxCost: 25_000,
+  maxAliases: 30,
+  maxTokens: 5_000,
+  maxDirectives: 50,
+};
 
 export class ConfigError extends Error {}
 
@@ -78,5 +121,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     queryTimeoutMs: e.NEO4J_QUERY_TIMEOUT_MS,
     loadArticlesOnStart: e.LOAD_ARTICLES_ON_START === 'true',
     logLevel: e.LOG_LEVEL,
+    apiKeys: (e.API_KEYS ?? '')
+      .split(',')
+      .map((k) => k.trim())
+      .filter(Boolean)
+      .map((k) => {
+        const [name = '', role, sha256 = ''] = k.split(':');
+        return { name, role: role === 'editor' ? 'editor' : 'reader', sha256 };
+      }),
+    corsOrigins: (e.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+    limits: {
+      maxBodyBytes: e.MAX_BODY_BYTES,
+      maxDepth: e.MAX_DEPTH,
+      maxCost: e.MAX_COST,
+      maxAliases: e.MAX_ALIASES,
+      maxTokens: e.MAX_TOKENS,
+      maxDirectives: e.MAX_DIRECTIVES,
+    },
   };
 }

@@ -1,29 +1,42 @@
 import { randomUUID } from 'node:crypto';
+import { authenticate, type Viewer } from './auth.js';
+import type { ApiKey, Limits } from './config.js';
 import type { Database, QueryStats } from './db/driver.js';
 import { newQueryStats } from './db/driver.js';
 import type { Logger } from './logger.js';
 import { createRepositories, type Repositories } from './repositories/index.js';
 
-/** What every resolver gets: the repositories of this request (with their loaders) and its counters. */
+/** What every resolver gets: the repositories of this request (with their loaders), the viewer and counters. */
 export interface Context {
   requestId: string;
   db: Database;
   repos: Repositories;
+  viewer: Viewer;
   stats: QueryStats;
   signal: AbortSignal | undefined;
   logger: Logger;
+  limits: Limits;
 }
 
-export function createContext(db: Database, logger: Logger, request: Request): Context {
+export function createContext(
+  db: Database,
+  logger: Logger,
+  request: Request,
+  apiKeys: readonly ApiKey[],
+  limits: Limits,
+): Context {
   const requestId = request.headers.get('x-request-id')?.slice(0, 64) || randomUUID();
   const stats = newQueryStats();
   const signal = request.signal;
+  const viewer = authenticate(request.headers.get('authorization'), apiKeys);
   return {
     requestId,
     db,
     stats,
     signal,
-    logger: logger.child({ requestId }),
+    viewer,
+    logger: logger.child({ requestId, viewer: viewer.name ?? undefined }),
     repos: createRepositories(db, { stats, signal }),
+    limits,
   };
 }

@@ -56,7 +56,13 @@ async function main(): Promise<void> {
   });
   db.startMonitoring();
 
-  const app = createApp({ db, logger });
+  const app = createApp({
+    db,
+    logger,
+    apiKeys: config.apiKeys,
+    corsOrigins: config.corsOrigins,
+    limits: config.limits,
+  });
   const server = createServer(app);
   server.listen(config.port, config.host, () => {
     logger.info(

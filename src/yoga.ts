@@ -1,16 +1,23 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin } from 'graphql-yoga';
+import { type ApiKey, DEFAULT_LIMITS, type Limits } from './config.js';
 import type { Context } from './context.js';
 import { createContext } from './context.js';
 import type { Database } from './db/driver.js';
 import { createMaskError } from './errors.js';
 import { EXAMPLES } from './graphiql/examples.js';
 import { schema } from './graphql/index.js';
+import { limitPlugins } from './limits.js';
 import type { Logger } from './logger.js';
 
 export interface AppOptions {
   db: Database;
   logger: Logger;
+  /** Hashed API keys; none: the API is read-only. */
+  apiKeys?: ApiKey[];
+  /** Origins allowed by CORS; none: no cross-origin browser access; ['*']: any. */
+  corsOrigins?: string[];
+  limits?: Limits;
 }
 
 const json = (body: unknown, status = 200) =>
@@ -53,10 +60,10 @@ function operationLogPlugin(): Plugin<Context> {
   };
 }
 
-export function createApp({ db, logger }: AppOptions) {
+export function createApp({ db, logger, apiKeys = [], corsOrigins = [], limits = DEFAULT_LIMITS }: AppOptions) {
   return createYoga<Record<string, unknown>, Context>({
     schema,
-    context: ({ request }) => createContext(db, logger, request),
+    context: ({ request }) => createContext(db, logger, request, apiKeys, limits),
     graphqlEndpoint: '/graphql',
     landingPage: false,
     logging: {
@@ -75,7 +82,13 @@ export function createApp({ db, logger }: AppOptions) {
     // GraphiQL from the npm package, inlined: the page loads nothing from a CDN.
     renderGraphiQL,
     healthCheckEndpoint: '/health',
-    plugins: [readinessPlugin(db), operationLogPlugin()],
+    plugins: [readinessPlugin(db), ...limitPlugins(limits), operationLogPlugin()],
+    cors:
+      corsOrigins.length === 0
+        ? false
+        : { origin: corsOrigins.includes('*') ? '*' : corsOrigins, methods: ['GET', 'POST'], credentials: false },
+    multipart: false,
+    batching: false,
   });
 }
 

@@ -47,6 +47,14 @@ export interface ClaimRecord {
   aboutKind: string;
   aboutId: string;
   relationType: string | null;
+  retracted: boolean;
+  retractedReason: string | null;
+  retractedAt: string | null;
+  retractedBy: string | null;
+  corrections: number;
+  correctedAt: string | null;
+  correctedBy: string | null;
+  history: string[];
   labels: string[];
 }
 
@@ -163,6 +171,11 @@ const OPTIONAL_PROPERTIES = [
   'url',
   'publishedValue',
   'publishedText',
+  'retractedReason',
+  'retractedAt',
+  'retractedBy',
+  'correctedAt',
+  'correctedBy',
 ] as const;
 
 /** Neo4j stores no nulls: a missing optional property is made an explicit null as records leave the database. */
@@ -170,5 +183,10 @@ export function normalize<T extends NodeRecord>(record: T): T {
   const r = record as unknown as Record<string, unknown>;
   for (const key of OPTIONAL_PROPERTIES) if (r[key] === undefined) r[key] = null;
   if (isEntity(record) && !Array.isArray(record.aliases)) r.aliases = [];
+  if (isClaim(record)) {
+    r.retracted ??= false;
+    r.corrections ??= 0;
+    r.history ??= [];
+  }
   return record;
 }

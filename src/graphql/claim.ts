@@ -65,6 +65,17 @@ builder.node(ClaimRef, {
           isClaim,
         ),
     }),
+    retracted: t.exposeBoolean('retracted', {
+      description: 'Retracted claims stay for the record but support nothing.',
+    }),
+    retractedReason: t.exposeString('retractedReason', { nullable: true }),
+    retractedAt: t.exposeString('retractedAt', { nullable: true }),
+    retractedBy: t.exposeString('retractedBy', { nullable: true }),
+    corrections: t.exposeInt('corrections', { description: 'How often the claim was corrected.' }),
+    correctedAt: t.exposeString('correctedAt', { nullable: true }),
+    history: t.exposeStringList('history', {
+      description: 'Earlier versions, as JSON: statement, stance, assertedBy, reason, by, at.',
+    }),
     document: t.field({
       type: DocumentRef,
       nullable: true,

@@ -11,5 +11,6 @@ import './search.js';
 import './traversal.js';
 import './node.js';
 import './stats.js';
+import './mutations.js';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -4,6 +4,7 @@ import { ListRepository } from './lists.js';
 import { SearchRepository } from './search.js';
 import { StatsRepository } from './stats.js';
 import { TraversalRepository } from './traversal.js';
+import { WriteRepository } from './writes.js';
 
 /** One set per request, so loaders batch and cache within that request only. */
 export interface Repositories {
@@ -12,6 +13,7 @@ export interface Repositories {
   search: SearchRepository;
   traversal: TraversalRepository;
   stats: StatsRepository;
+  writes: WriteRepository;
 }
 
 export function createRepositories(db: Database, opts: QueryOptions): Repositories {
@@ -22,5 +24,6 @@ export function createRepositories(db: Database, opts: QueryOptions): Repositori
     search: new SearchRepository(db, opts, graph),
     traversal: new TraversalRepository(db, opts, graph),
     stats: new StatsRepository(db, opts),
+    writes: new WriteRepository(db),
   };
 }

@@ -1,6 +1,6 @@
 import type { Database } from '../../src/db/driver.js';
 import { createLogger } from '../../src/logger.js';
-import { createApp } from '../../src/yoga.js';
+import { type AppOptions, createApp } from '../../src/yoga.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -11,16 +11,17 @@ export interface GraphQLResponse<T = Record<string, any>> {
 }
 
 /** The Yoga app on a real database, and a helper that runs an operation through yoga.fetch. */
-export function testApp(db: Database) {
-  const app = createApp({ db, logger: createLogger('silent') });
+export function testApp(db: Database, options: Omit<AppOptions, 'db' | 'logger'> = {}) {
+  const app = createApp({ db, logger: createLogger('silent'), ...options });
   async function gql<T = Record<string, any>>(
     query: string,
     variables?: Record<string, unknown>,
+    headers: Record<string, string> = {},
   ): Promise<GraphQLResponse<T>> {
     const before = db.queriesSent;
     const res = await app.fetch('http://localhost/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await res.json()) as Omit<GraphQLResponse<T>, 'status' | 'queries'>;
