@@ -73,7 +73,8 @@ describe('writes: authenticated, validated, one transaction each', () => {
     };
     const r = await gql(INGEST, { input: bad }, bearer(EDITOR));
     expect(r.errors?.[0]?.extensions?.code).toBe('ANNOTATION_INVALID');
-    const problems = (r.errors?.[0]?.extensions as { problems: { message: string; line: number }[] }).problems;
+    const problems =
+      (r.errors?.[0]?.extensions as { problems?: { message: string; line: number }[] } | undefined)?.problems ?? [];
     expect(problems.map((p) => p.message)).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/quote not found/),
