@@ -2,7 +2,7 @@ import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-fi
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Limits } from './config.js';
 
@@ -59,26 +59,27 @@ export function bodyLimitPlugin(maxBytes: number): Plugin {
   };
 }
 
-const LIMIT_MESSAGES: [RegExp, string][] = [
-  [/aliases limit/i, 'aliases'],
-  [/token limit/i, 'tokens'],
-  [/directives limit/i, 'directives'],
-];
-
-/** Gives the limit errors of graphql-armor one code: LIMIT_EXCEEDED, with the limit's name. */
-function limitCodesPlugin(): Plugin {
+/** graphql-armor options that report a rejection as a validation error with code LIMIT_EXCEEDED. */
+function coded(limit: string) {
   return {
-    onValidate() {
-      return ({ result, setResult }) => {
-        if (result.length === 0) return;
-        setResult(
-          result.map((e) => {
-            const hit = LIMIT_MESSAGES.find(([re]) => re.test(e.message));
-            return hit
-              ? new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'LIMIT_EXCEEDED', limit: hit[1] } })
-              : e;
-          }),
-        );
+    propagateOnRejection: false,
+    onReject: [
+      (ctx: ValidationContext | null, error: GraphQLError) =>
+        ctx?.reportError(new GraphQLError(error.message, { extensions: { code: 'LIMIT_EXCEEDED', limit } })),
+    ],
+  };
+}
+
+/** The token limit rejects while parsing, before validation: give that error its code too. */
+function tokenLimitCodePlugin(): Plugin {
+  return {
+    onParse() {
+      return ({ result, replaceParseResult }) => {
+        if (result instanceof Error && /token limit/i.test(result.message)) {
+          replaceParseResult(
+            new GraphQLError(result.message, { extensions: { code: 'LIMIT_EXCEEDED', limit: 'tokens' } }),
+          );
+        }
       };
     },
   };
@@ -114,10 +115,10 @@ export function limitPlugins(limits: Limits): Plugin[] {
   return [
     bodyLimitPlugin(limits.maxBodyBytes),
     maxTokensPlugin({ n: limits.maxTokens }) as Plugin,
-    maxAliasesPlugin({ n: limits.maxAliases, allowList: [] }) as Plugin,
-    maxDirectivesPlugin({ n: limits.maxDirectives }) as Plugin,
+    tokenLimitCodePlugin(),
+    maxAliasesPlugin({ n: limits.maxAliases, allowList: [], ...coded('aliases') }) as Plugin,
+    maxDirectivesPlugin({ n: limits.maxDirectives, ...coded('directives') }) as Plugin,
     blockFieldSuggestionsPlugin() as Plugin,
-    limitCodesPlugin(),
     csrfPlugin(),
   ];
 }
