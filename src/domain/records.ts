@@ -120,6 +120,7 @@ export interface SentenceRecord {
 
 const has = (r: { labels: string[] }, label: string) => r.labels.includes(label);
 export const isEntity = (r: NodeRecord): r is EntityRecord => has(r, 'Entity');
+export const isActor = (r: NodeRecord): r is EntityRecord => has(r, 'Actor');
 export const isEvent = (r: NodeRecord): r is EventRecord => has(r, 'Event');
 export const isDispute = (r: NodeRecord): r is DisputeRecord => has(r, 'Dispute');
 export const isClaim = (r: NodeRecord): r is ClaimRecord => has(r, 'Claim');

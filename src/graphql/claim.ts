@@ -3,7 +3,7 @@ import { isClaim, isDocument, isEvidence } from '../domain/records.js';
 import { builder } from './builder.js';
 import { ClaimStanceEnum } from './enums.js';
 import { FuzzyDateRef } from './event.js';
-import { keyOf, optionalKey } from './ids.js';
+import { lookUp, optionalKey } from './ids.js';
 import { bounded, connection } from './pagination.js';
 import {
   ClaimRef,
@@ -170,10 +170,7 @@ builder.queryFields((t) => ({
     type: ClaimRef,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (_r, args, ctx) => {
-      const node = await ctx.repos.graph.node.load(keyOf(args.id, ['Claim']));
-      return node && isClaim(node) ? node : null;
-    },
+    resolve: (_r, args, ctx) => lookUp(ctx, args.id, ['Claim'], isClaim),
   }),
   claims: t.connection({
     type: ClaimRef,
@@ -192,10 +189,7 @@ builder.queryFields((t) => ({
     type: DocumentRef,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (_r, args, ctx) => {
-      const node = await ctx.repos.graph.node.load(keyOf(args.id, ['Document']));
-      return node && isDocument(node) ? node : null;
-    },
+    resolve: (_r, args, ctx) => lookUp(ctx, args.id, ['Document'], isDocument),
   }),
   documents: t.connection({
     type: DocumentRef,

@@ -2,7 +2,7 @@ import type { NodeRecord } from '../domain/records.js';
 import { isDispute, isEvent } from '../domain/records.js';
 import { builder } from './builder.js';
 import { byDate } from './entity.js';
-import { keyOf, optionalKey } from './ids.js';
+import { lookUp, optionalKey } from './ids.js';
 import { connection } from './pagination.js';
 import { ClaimRef, DisputeRef, EventRef, GraphEntityRef, RelationRef } from './refs.js';
 
@@ -51,10 +51,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'A dispute by global id or key; null when there is none.',
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (_r, args, ctx) => {
-      const node = await ctx.repos.graph.node.load(keyOf(args.id, ['Dispute']));
-      return node && isDispute(node) ? node : null;
-    },
+    resolve: (_r, args, ctx) => lookUp(ctx, args.id, ['Dispute'], isDispute),
   }),
   disputes: t.connection({
     type: DisputeRef,

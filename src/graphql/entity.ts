@@ -1,11 +1,11 @@
 import type { Context } from '../context.js';
 import type { EntityRecord, EventRecord, NodeRecord } from '../domain/records.js';
-import { ENTITY_TYPE_BY_KIND, isEntity, isEvent, typeNameOf } from '../domain/records.js';
+import { ENTITY_TYPE_BY_KIND, isActor, isEntity, isEvent, typeNameOf } from '../domain/records.js';
 import { searchKey } from '../ingest/text.js';
 import type { Direction } from '../repositories/graph.js';
 import { builder } from './builder.js';
 import { DirectionEnum, EntityKindEnum, RELATION_KINDS, RelationKindEnum } from './enums.js';
-import { keyOf, optionalKey } from './ids.js';
+import { lookUp, optionalKey } from './ids.js';
 import { bounded, connection, type PageArgs } from './pagination.js';
 import {
   ActorRef,
@@ -178,20 +178,14 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'An entity by global id or key ("turkey"); null when there is none.',
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (_r, args, ctx) => {
-      const node = await ctx.repos.graph.node.load(keyOf(args.id, ENTITY_TYPES));
-      return node && isEntity(node) ? node : null;
-    },
+    resolve: (_r, args, ctx) => lookUp(ctx, args.id, ENTITY_TYPES, isEntity),
   }),
   actor: t.field({
     type: ActorRef,
     nullable: true,
     description: 'An actor by global id or key; null when there is none (or it is a place or materiel).',
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (_r, args, ctx) => {
-      const node = await ctx.repos.graph.node.load(keyOf(args.id, ACTOR_TYPES));
-      return node && isEntity(node) && node.labels.includes('Actor') ? node : null;
-    },
+    resolve: (_r, args, ctx) => lookUp(ctx, args.id, ACTOR_TYPES, isActor),
   }),
   entitiesByName: t.field({
     type: [EntityRef],

@@ -4,7 +4,7 @@ import { isDispute, isEntity, isEvent } from '../domain/records.js';
 import { InputError } from '../errors.js';
 import { builder } from './builder.js';
 import { CooperationEnum, cooperationOf, DatePrecisionEnum, EventStatusEnum } from './enums.js';
-import { keyOf, optionalKey } from './ids.js';
+import { lookUp, optionalKey } from './ids.js';
 import { bounded, connection } from './pagination.js';
 import { ClaimRef, DisputeRef, EntityRef, EventRef, EvidenceRef, GraphEntityRef } from './refs.js';
 import { evidenceOf } from './relation.js';
@@ -225,10 +225,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'An event by global id or key; null when there is none.',
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (_r, args, ctx) => {
-      const node = await ctx.repos.graph.node.load(keyOf(args.id, ['Event']));
-      return node && isEvent(node) ? node : null;
-    },
+    resolve: (_r, args, ctx) => lookUp(ctx, args.id, ['Event'], isEvent),
   }),
   events: t.connection({
     type: EventRef,

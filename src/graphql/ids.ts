@@ -1,4 +1,6 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
+import type { Context } from '../context.js';
+import type { NodeRecord } from '../domain/records.js';
 import { InputError } from '../errors.js';
 
 const KEY = /^[a-z0-9][a-z0-9:-]{0,199}$/;
@@ -27,3 +29,14 @@ export function keyOf(id: string, types?: readonly string[]): string {
 /** keyOf for an optional argument. */
 export const optionalKey = (id: string | null | undefined, types?: readonly string[]) =>
   id === null || id === undefined ? null : keyOf(id, types);
+
+/** A root look-up: the node with this id (global or key) when it is of the wanted kind, else null. */
+export async function lookUp<T extends NodeRecord>(
+  ctx: Context,
+  id: string,
+  types: readonly string[],
+  is: (n: NodeRecord) => n is T,
+): Promise<T | null> {
+  const node = await ctx.repos.graph.node.load(keyOf(id, types));
+  return node && is(node) ? node : null;
+}

@@ -36,20 +36,21 @@ export const RelationRef = builder.objectRef<EdgeRecord>('Relation');
 export const MentionRef = builder.objectRef<MentionRecord>('Mention');
 export const SentenceRef = builder.objectRef<SentenceRecord>('Sentence');
 
+/** The object types of entities, one per kind group. */
+export const ENTITY_REFS = [
+  StateRef,
+  PersonRef,
+  OrganizationRef,
+  AllianceRef,
+  ArmedGroupRef,
+  CoalitionRef,
+  PlaceRef,
+  MaterielRef,
+] as const;
+
 /** Entities, events and disputes: what graph views and relation ends can be. */
 export const GraphEntityRef = builder.unionType('GraphEntity', {
   description: 'A node of the traversable graph: an entity (actor, place, materiel), an event or a dispute.',
-  types: [
-    StateRef,
-    PersonRef,
-    OrganizationRef,
-    AllianceRef,
-    ArmedGroupRef,
-    CoalitionRef,
-    PlaceRef,
-    MaterielRef,
-    EventRef,
-    DisputeRef,
-  ],
+  types: [...ENTITY_REFS, EventRef, DisputeRef],
   resolveType: (r: NodeRecord) => typeNameOf(r),
 });

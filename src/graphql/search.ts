@@ -2,35 +2,11 @@ import { isEvidence, typeNameOf } from '../domain/records.js';
 import type { SearchHit } from '../repositories/search.js';
 import { builder } from './builder.js';
 import { bounded } from './pagination.js';
-import {
-  AllianceRef,
-  ArmedGroupRef,
-  CoalitionRef,
-  DisputeRef,
-  EventRef,
-  EvidenceRef,
-  MaterielRef,
-  OrganizationRef,
-  PersonRef,
-  PlaceRef,
-  StateRef,
-} from './refs.js';
+import { DisputeRef, ENTITY_REFS, EventRef, EvidenceRef } from './refs.js';
 
 const SearchResultRef = builder.unionType('SearchResult', {
   description: 'What a search can find: an entity, an event, a dispute, or a quote of an article.',
-  types: [
-    StateRef,
-    PersonRef,
-    OrganizationRef,
-    AllianceRef,
-    ArmedGroupRef,
-    CoalitionRef,
-    PlaceRef,
-    MaterielRef,
-    EventRef,
-    DisputeRef,
-    EvidenceRef,
-  ],
+  types: [...ENTITY_REFS, EventRef, DisputeRef, EvidenceRef],
   resolveType: (r: SearchHit['node']) => typeNameOf(r),
 });
 

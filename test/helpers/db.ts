@@ -1,5 +1,7 @@
 import { inject } from 'vitest';
 import { Database } from '../../src/db/driver.js';
+import { applySchema } from '../../src/db/schema.js';
+import { ingestArticle } from '../../src/ingest/ingest.js';
 
 /** A Database on the test Neo4j started by the global setup (a real server, never a mock). */
 export function testDatabase(queryTimeoutMs = 15_000): Database {
@@ -15,4 +17,14 @@ export async function clearGraph(db: Database): Promise<void> {
   } finally {
     await session.close();
   }
+}
+
+export const ARTICLE_DIR = 'data/articles/2022-01-flashup-moskau-ankara';
+
+/** A schema'd database holding exactly the FLASH UP article. */
+export async function resetToArticle(db: Database): Promise<void> {
+  await db.check();
+  await applySchema(db);
+  await clearGraph(db);
+  await ingestArticle(db, ARTICLE_DIR);
 }

@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applySchema } from '../../src/db/schema.js';
 import { EXAMPLES } from '../../src/graphiql/examples.js';
-import { ingestArticle } from '../../src/ingest/ingest.js';
 import { testApp } from '../helpers/app.js';
-import { clearGraph, testDatabase } from '../helpers/db.js';
+import { resetToArticle, testDatabase } from '../helpers/db.js';
 
 const ARTICLE = 'data/articles/2022-01-flashup-moskau-ankara';
 const text = readFileSync(`${ARTICLE}/article.txt`, 'utf8');
@@ -12,12 +10,7 @@ const text = readFileSync(`${ARTICLE}/article.txt`, 'utf8');
 describe('GraphQL API on the real Neo4j with the article loaded', () => {
   const db = testDatabase();
   const { app, gql } = testApp(db);
-  beforeAll(async () => {
-    await db.check();
-    await applySchema(db);
-    await clearGraph(db);
-    await ingestArticle(db, ARTICLE);
-  });
+  beforeAll(() => resetToArticle(db));
   afterAll(() => db.close());
 
   /** Every quote returned must stand at its offsets in the article. */

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applySchema } from '../../src/db/schema.js';
-import { ingestArticle } from '../../src/ingest/ingest.js';
 import { testApp } from '../helpers/app.js';
 import { graphCounts } from '../helpers/counts.js';
-import { clearGraph, testDatabase } from '../helpers/db.js';
+import { resetToArticle, testDatabase } from '../helpers/db.js';
 
 const HOSTILE = [
   "turkey' OR 1=1 //",
@@ -44,12 +42,7 @@ const OPERATIONS = [
 describe('hostile strings in every argument are data', () => {
   const db = testDatabase();
   const { gql } = testApp(db);
-  beforeAll(async () => {
-    await db.check();
-    await applySchema(db);
-    await clearGraph(db);
-    await ingestArticle(db, 'data/articles/2022-01-flashup-moskau-ankara');
-  });
+  beforeAll(() => resetToArticle(db));
   afterAll(() => db.close());
 
   it('answers each with data or a coded client error, and the graph is unchanged', async () => {

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/config.js';
 import { QueryTimeoutError } from '../../src/db/driver.js';
-import { applySchema } from '../../src/db/schema.js';
-import { ingestArticle } from '../../src/ingest/ingest.js';
 import { testApp } from '../helpers/app.js';
-import { clearGraph, testDatabase } from '../helpers/db.js';
+import { resetToArticle, testDatabase } from '../helpers/db.js';
 
 const post = (body: BodyInit, headers: Record<string, string> = {}) => ({
   method: 'POST',
@@ -15,12 +13,7 @@ const post = (body: BodyInit, headers: Record<string, string> = {}) => ({
 describe('limits on every request', () => {
   const db = testDatabase();
   const { app, gql } = testApp(db, { corsOrigins: ['https://research.example.org'] });
-  beforeAll(async () => {
-    await db.check();
-    await applySchema(db);
-    await clearGraph(db);
-    await ingestArticle(db, 'data/articles/2022-01-flashup-moskau-ankara');
-  });
+  beforeAll(() => resetToArticle(db));
   afterAll(() => db.close());
 
   const limitError = async (query: string) => {
