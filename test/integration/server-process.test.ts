@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { freePort } from '../../src/db/local-neo4j.js';
+import { LOCAL_NEO4J_PASSWORD } from '../../src/config.js';
+import { freePort, startLocalNeo4j } from '../../src/db/local-neo4j.js';
 import { testDatabase } from '../helpers/db.js';
 import { startServer, waitFor } from '../helpers/server-process.js';
 
@@ -54,6 +55,38 @@ describe('the server process (npm start)', () => {
       server.child.kill('SIGKILL');
     }
   }, 240_000);
+
+  it('joins a local Neo4j another process runs, and starts its own when that one stops', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'geo-kg-join-'));
+    dirs.push(dir);
+    const port = await freePort();
+    const other = await startLocalNeo4j({ dir, port, heap: '512m', password: LOCAL_NEO4J_PASSWORD });
+    const server = startServer(
+      { NEO4J_URI: '', NEO4J_LOCAL_DIR: dir, NEO4J_LOCAL_PORT: String(port), LOAD_ARTICLES_ON_START: 'false' },
+      await freePort(),
+    );
+    try {
+      const ready = async () => (await fetch(`${server.url}/ready`)).status === 200;
+      expect(await waitFor(ready, 60_000), server.output()).toBe(true);
+      expect(server.output()).toMatch(/using the local Neo4j already running/);
+
+      await other.stop();
+      expect(
+        await waitFor(async () => /started our own/.test(server.output()) && (await ready()), 120_000),
+        server.output(),
+      ).toBe(true);
+      const { pid } = JSON.parse(readFileSync(path.join(dir, 'run.json'), 'utf8')) as { pid: number };
+      expect(pid).not.toBe(other.pid);
+      expect(isAlive(pid)).toBe(true);
+
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+      expect(isAlive(pid)).toBe(false);
+    } finally {
+      server.child.kill('SIGKILL');
+      await other.stop();
+    }
+  }, 300_000);
 
   // A user of its own, since Neo4j locks a user for a few seconds after repeated failed logins.
   const probeUser = 'wrong_password_probe';
