@@ -24,19 +24,28 @@ export function createMaskError(logger: Logger) {
   };
 }
 
+/** graphql-js and Yoga suggest names ("Did you mean …?"); a probing client learns nothing from us. */
+const withoutSuggestions = (message: string) => message.replace(/\s*Did you mean [^?]*\?/g, '');
+
 export function maskError(error: unknown, message: string): GraphQLError {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-  if (original instanceof GraphQLError && original.extensions?.code) return error as GraphQLError;
+  const located = error instanceof GraphQLError ? { path: error.path, nodes: error.nodes } : {};
+  if (original instanceof GraphQLError && original.extensions?.code) {
+    const e = error as GraphQLError;
+    return e.message.includes('Did you mean')
+      ? new GraphQLError(withoutSuggestions(e.message), { ...located, extensions: e.extensions })
+      : e;
+  }
   if (original instanceof DatabaseUnavailableError || original instanceof QueryTimeoutError) {
-    return new GraphQLError(original.message, {
-      extensions: { code: original.code },
-      path: error instanceof GraphQLError ? error.path : undefined,
-      nodes: error instanceof GraphQLError ? error.nodes : undefined,
+    return new GraphQLError(original.message, { ...located, extensions: { code: original.code } });
+  }
+  if (error instanceof GraphQLError && (!error.originalError || !error.path)) {
+    // No path: it arose before execution, from the request itself (variables that do not coerce,
+    // malformed parameters), so it is the client's to fix.
+    return new GraphQLError(withoutSuggestions(error.message), {
+      ...located,
+      extensions: { ...error.extensions, code: error.extensions?.code ?? 'BAD_USER_INPUT' },
     });
   }
-  if (error instanceof GraphQLError && !error.originalError) return error;
-  return new GraphQLError(message, {
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
-    path: error instanceof GraphQLError ? error.path : undefined,
-  });
+  return new GraphQLError(message, { path: located.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
 }

@@ -39,12 +39,16 @@ async function readLimited(request: Request, max: number): Promise<Uint8Array | 
   return body;
 }
 
-/** Request body size limit, in front of Yoga's own parsers. */
-export function bodyLimitPlugin(maxBytes: number): Plugin {
+/**
+ * In front of Yoga's own parsers: the request body size limit, and a malformed request (such as
+ * GET variables that are not JSON) told as BAD_REQUEST rather than masked as an internal error.
+ */
+export function requestParsingPlugin(maxBytes: number): Plugin {
   return {
-    onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
-      if (request.method !== 'POST' || !requestParser) return;
-      setRequestParser(async (req) => {
+    onRequestParse({ requestParser, setRequestParser, fetchAPI }) {
+      if (!requestParser) return;
+      const parse = async (req: Request) => {
+        if (req.method !== 'POST') return requestParser(req);
         const body = await readLimited(req, maxBytes);
         if (body instanceof Response) return body;
         return requestParser(
@@ -54,6 +58,16 @@ export function bodyLimitPlugin(maxBytes: number): Plugin {
             body: body as unknown as BodyInit,
           }),
         );
+      };
+      setRequestParser(async (req) => {
+        try {
+          return await parse(req);
+        } catch (err) {
+          if (err instanceof GraphQLError) throw err;
+          throw new GraphQLError(`malformed request: ${err instanceof Error ? err.message : String(err)}`, {
+            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+          });
+        }
       });
     },
   };
@@ -113,7 +127,7 @@ function csrfPlugin(): Plugin {
 /** Static limits on every operation (depth and cost are checked by the Pothos complexity plugin). */
 export function limitPlugins(limits: Limits): Plugin[] {
   return [
-    bodyLimitPlugin(limits.maxBodyBytes),
+    requestParsingPlugin(limits.maxBodyBytes),
     maxTokensPlugin({ n: limits.maxTokens }) as Plugin,
     tokenLimitCodePlugin(),
     maxAliasesPlugin({ n: limits.maxAliases, allowList: [], ...coded('aliases') }) as Plugin,

@@ -90,9 +90,9 @@ export class Database {
   ) {
     this.driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
       disableLosslessIntegers: true,
-      connectionTimeout: 3_000,
+      connectionTimeout: 2_000,
       connectionAcquisitionTimeout: 5_000,
-      maxTransactionRetryTime: 3_000,
+      maxTransactionRetryTime: 1_000,
       maxConnectionPoolSize: 50,
       userAgent: 'geo-knowledge-graph/0.1',
       logging: { level: 'error', logger: () => {} },
@@ -139,7 +139,7 @@ export class Database {
     return this.up === true;
   }
 
-  /** Backoff 0.5s, 1s, 2s … 15s while Neo4j is down; also keeps checking every 5s while up. */
+  /** Backoff 0.5s, 1s, 2s, 4s, then every 5s while Neo4j is down; also checks every 5s while up. */
   startMonitoring(): void {
     if (this.monitor || this.closed) return;
     void this.check().then(() => this.scheduleCheck());
@@ -148,7 +148,7 @@ export class Database {
   private scheduleCheck(): void {
     if (this.closed) return;
     if (this.monitor) clearTimeout(this.monitor);
-    const delay = this.up ? 5_000 : Math.min(15_000, 500 * 2 ** this.attempt++);
+    const delay = this.up ? 5_000 : Math.min(5_000, 500 * 2 ** this.attempt++);
     this.monitor = setTimeout(() => {
       this.monitor = undefined;
       void this.check().then(() => {
@@ -183,6 +183,8 @@ export class Database {
       if (this.up !== true) this.setUp(true);
       return result.records.map((r) => r.toObject() as T);
     } catch (err) {
+      // A client that went away makes the driver fail in several ways (closed session, RESET …).
+      if (opts.signal?.aborted) throw new QueryTimeoutError('the request was cancelled');
       const mapped = mapDriverError(err);
       if (mapped instanceof DatabaseUnavailableError) this.setUp(false, mapped.message);
       throw mapped;

@@ -1,6 +1,7 @@
 import type { Context } from '../context.js';
 import type { EntityRecord, EventRecord, NodeRecord } from '../domain/records.js';
 import { ENTITY_TYPE_BY_KIND, isActor, isEntity, isEvent, typeNameOf } from '../domain/records.js';
+import { InputError } from '../errors.js';
 import { searchKey } from '../ingest/text.js';
 import type { Direction } from '../repositories/graph.js';
 import { builder } from './builder.js';
@@ -196,7 +197,7 @@ builder.queryFields((t) => ({
       first: t.arg.int({ defaultValue: 10, description: 'At most 50.' }),
     },
     resolve: (_r, args, ctx) => {
-      if (args.name.length > 200) return [];
+      if (args.name.length > 200) throw new InputError('"name" is longer than 200 characters');
       return ctx.repos.search.byName(args.name, bounded('first', args.first ?? 10, 1, 50));
     },
   }),

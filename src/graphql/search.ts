@@ -1,4 +1,5 @@
 import { isEvidence, typeNameOf } from '../domain/records.js';
+import { InputError } from '../errors.js';
 import type { SearchHit } from '../repositories/search.js';
 import { builder } from './builder.js';
 import { bounded } from './pagination.js';
@@ -34,7 +35,7 @@ builder.queryField('search', (t) =>
     },
     resolve: (_r, args, ctx) => {
       const first = bounded('first', args.first ?? 20, 1, 100);
-      if (args.query.length > 200) return [];
+      if (args.query.length > 200) throw new InputError('"query" is longer than 200 characters');
       return ctx.repos.search.fullText(args.query, first);
     },
   }),

@@ -62,7 +62,17 @@ export function validateAnnotations(
       }),
     };
   }
-  const parsed = annotationSchema.safeParse(doc.toJS());
+  let plain: unknown;
+  try {
+    // toJS refuses documents that expand aliases without bound ("billion laughs").
+    plain = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    return {
+      ok: false,
+      problems: [{ path: '', message: `YAML: ${err instanceof Error ? err.message : String(err)}` }],
+    };
+  }
+  const parsed = annotationSchema.safeParse(plain);
   if (!parsed.success) {
     return {
       ok: false,

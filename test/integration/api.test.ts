@@ -279,6 +279,37 @@ describe('GraphQL API on the real Neo4j with the article loaded', () => {
     expect(JSON.stringify(r.errors)).not.toMatch(/\n\s+at /);
   });
 
+  it.each([
+    ['an object for an ID', 'query($id: ID!) { entity(id: $id) { key } }', { id: { a: 1 } }],
+    ['a list for an ID', 'query($id: ID!) { entity(id: $id) { key } }', { id: ['turkey'] }],
+    ['a fraction for an Int', 'query($n: Int) { events(first: $n) { totalCount } }', { n: 1.5 }],
+    ['2^53 for an Int', 'query($n: Int) { events(first: $n) { totalCount } }', { n: 2 ** 53 }],
+    [
+      'an unknown enum value',
+      'query($k: [RelationKind!]) { neighborhood(id: "turkey", kinds: $k) { truncated } }',
+      { k: ['NOPE'] },
+    ],
+    [
+      'an unknown input field',
+      'query($f: EventFilter) { events(filter: $f) { totalCount } }',
+      { f: { __proto__x: 1 } },
+    ],
+  ])('answers variables of the wrong type (%s) with BAD_USER_INPUT', async (_name, query, variables) => {
+    const r = await gql(query, variables);
+    expect(r.status).toBeLessThan(500);
+    expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(r.errors?.[0]?.message).not.toMatch(/Did you mean/);
+  });
+
+  it('answers a GET with malformed variables with a client error', async () => {
+    const res = await app.fetch('http://localhost/graphql?query=%7B__typename%7D&variables=notjson', {
+      headers: { 'x-graphql-csrf': '1', accept: 'application/json' },
+    });
+    expect(res.status).toBeLessThan(500);
+    const body = (await res.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors[0]?.extensions.code).not.toBe('INTERNAL_SERVER_ERROR');
+  });
+
   it('bounds Neo4j round trips by the depth of the selection, not by the number of results', async () => {
     const nested = (first: number) => `{
       actors(first: ${first}) { totalCount edges { node {

@@ -88,4 +88,20 @@ describe('validateAnnotations', () => {
     const bad = source.replace(/quote: "Sie dürften[^"]*"/, 'quote: "Recep Tayyip Erdogan - Bild"');
     expect(problems(bad).map((p) => p.message)).toContainEqual(expect.stringMatching(/occurs 2 times; say which/));
   });
+
+  it('refuses a YAML alias bomb as a problem, not a crash', () => {
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
+      .concat(
+        Array.from(
+          { length: 8 },
+          (_, i) =>
+            `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9)
+              .fill(`*${String.fromCharCode(97 + i)}`)
+              .join(',')}]`,
+        ),
+      )
+      .join('\n');
+    const [p] = problems(bomb);
+    expect(p?.message).toMatch(/^YAML:.*alias/i);
+  });
 });
