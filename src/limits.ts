@@ -73,6 +73,35 @@ export function requestParsingPlugin(maxBytes: number): Plugin {
   };
 }
 
+/**
+ * The parser of graphql-js is recursive: a document nested thousands of levels deep would exhaust
+ * the stack before any limit could look at it. Count the nesting of the text first.
+ */
+export function nestingGuardPlugin(maxNesting: number): Plugin {
+  return {
+    onParse({ params }) {
+      const source = typeof params.source === 'string' ? params.source : params.source.body;
+      let depth = 0;
+      let deepest = 0;
+      let inString = false;
+      for (let i = 0; i < source.length; i++) {
+        const c = source[i];
+        if (inString) {
+          if (c === '\\') i++;
+          else if (c === '"') inString = false;
+        } else if (c === '"') inString = true;
+        else if (c === '{' || c === '(' || c === '[') deepest = Math.max(deepest, ++depth);
+        else if (c === '}' || c === ')' || c === ']') depth--;
+        if (deepest > maxNesting) {
+          throw new GraphQLError(`the document nests deeper than ${maxNesting} levels`, {
+            extensions: { code: 'LIMIT_EXCEEDED', limit: 'depth' },
+          });
+        }
+      }
+    },
+  };
+}
+
 /** graphql-armor options that report a rejection as a validation error with code LIMIT_EXCEEDED. */
 function coded(limit: string) {
   return {
@@ -128,6 +157,7 @@ function csrfPlugin(): Plugin {
 export function limitPlugins(limits: Limits): Plugin[] {
   return [
     requestParsingPlugin(limits.maxBodyBytes),
+    nestingGuardPlugin(Math.max(64, limits.maxDepth * 4)),
     maxTokensPlugin({ n: limits.maxTokens }) as Plugin,
     tokenLimitCodePlugin(),
     maxAliasesPlugin({ n: limits.maxAliases, allowList: [], ...coded('aliases') }) as Plugin,

@@ -27,6 +27,14 @@ describe('limits on every request', () => {
     expect(await limitError(nested)).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'depth' });
   });
 
+  it('refuses a document nested thousands of levels deep before parsing it', async () => {
+    const deep = `{ ${'a { '.repeat(5_000)}b${' }'.repeat(5_000)} }`;
+    expect(await limitError(deep)).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'depth' });
+    // Braces inside strings are not nesting.
+    const inString = await gql(`{ search(query: "${'{'.repeat(150)}") { score } }`);
+    expect(inString.errors).toBeUndefined();
+  });
+
   it('refuses a query that costs too much, counting page sizes', async () => {
     const bomb =
       '{ actors(first: 100) { edges { node { relations { claims { evidence { document { claims { evidence { quote } } } } } } } } } }';
