@@ -1,6 +1,5 @@
 import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
-import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin from '@pothos/plugin-relay';
 import { GraphQLError, type GraphQLField, getNullableType, isListType } from 'graphql';
 import type { Context } from '../context.js';
@@ -38,7 +37,7 @@ export const builder = new SchemaBuilder<{
     totalCount: () => Promise<number>;
   };
 }>({
-  plugins: [ComplexityPlugin, RelayPlugin, DataloaderPlugin],
+  plugins: [ComplexityPlugin, RelayPlugin],
   defaultFieldNullability: false,
   complexity: {
     fieldComplexity: fieldCost,
