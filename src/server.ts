@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   const server = createServer(app);
   server.listen(config.port, config.host, () => {
     logger.info(
-      { url: `http://localhost:${config.port}/graphql`, ms: Math.round(performance.now() - started) },
+      { url: `http://localhost:${config.port}/graphql`, ms: Math.round(performance.now() - started), pid: process.pid },
       'GraphQL server listening',
     );
   });
@@ -92,6 +92,12 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  // Whoever started us (npm, a shell, a supervisor) died without passing a signal on: stop too,
+  // rather than run on as an orphan holding the local Neo4j.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void shutdown('parent process gone');
+  }, 1_000).unref();
 }
 
 main().catch((err) => {

@@ -7,9 +7,11 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-/** Runs `src/server.ts` as `npm start` does, with the given environment. */
-export function startServer(env: Record<string, string>, port: number): ServerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+/** Runs the server with the given environment: through `npm start` itself, or node directly. */
+export function startServer(env: Record<string, string>, port: number, via: 'npm' | 'node' = 'node'): ServerProcess {
+  const [cmd, args] =
+    via === 'npm' ? ['npm', ['start', '--silent']] : [process.execPath, ['--import', 'tsx', 'src/server.ts']];
+  const child = spawn(cmd, args as string[], {
     env: { ...process.env, LOG_LEVEL: 'info', PORT: String(port), HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

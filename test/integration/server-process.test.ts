@@ -22,7 +22,7 @@ describe('the server process (npm start)', () => {
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
 
-  it('starts its own local Neo4j, serves GraphQL, and leaves no Java process after SIGTERM', async () => {
+  it('`npm start` starts its own local Neo4j, serves GraphQL, and leaves no process after SIGTERM to npm', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'geo-kg-start-'));
     dirs.push(dir);
     const server = startServer(
@@ -33,6 +33,7 @@ describe('the server process (npm start)', () => {
         LOAD_ARTICLES_ON_START: 'false',
       },
       await freePort(),
+      'npm',
     );
     try {
       const ready = await waitFor(async () => (await fetch(`${server.url}/ready`)).status === 200, 150_000);
@@ -46,10 +47,15 @@ describe('the server process (npm start)', () => {
       const { pid } = JSON.parse(readFileSync(path.join(dir, 'run.json'), 'utf8')) as { pid: number };
       expect(isAlive(pid)).toBe(true);
 
+      // The signal goes to the npm process only, as a supervisor would send it.
       server.child.kill('SIGTERM');
       expect(await server.exited).toBe(0);
       expect(isAlive(pid)).toBe(false);
       expect(existsSync(path.join(dir, 'run.json'))).toBe(false);
+      // Nor the server process that npm started.
+      const serverPid = Number(/"pid":(\d+)[^\n]*GraphQL server listening/.exec(server.output())?.[1]);
+      expect(serverPid).toBeGreaterThan(0);
+      expect(isAlive(serverPid)).toBe(false);
       expect(server.output()).toMatch(/local Neo4j stopped/);
     } finally {
       server.child.kill('SIGKILL');
