@@ -5,13 +5,12 @@
  * SIGINT/SIGTERM and when the global time limit of the benchmark is reached.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
-import { freePort, type LocalNeo4j, startLocalNeo4j } from '../src/db/local-neo4j.js';
+import { freePort, isAlive, type LocalNeo4j, startLocalNeo4j } from '../src/db/local-neo4j.js';
 
 export { freePort };
 
@@ -79,7 +78,7 @@ export function runBench(name: string, maxMs: number, main: () => Promise<boolea
 }
 
 /** The sha256 hex of an API key, as API_KEYS wants it. */
-export const sha256Hex = (secret: string) => createHash('sha256').update(secret, 'utf8').digest('hex');
+export { sha256Hex } from '../src/auth.js';
 
 export const errMsg = (err: unknown) => (err instanceof Error ? err.message : String(err));
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -128,15 +127,6 @@ function sweepStaleFolders(): void {
     }
     if (!Number.isInteger(owner) || isAlive(owner)) continue;
     rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 

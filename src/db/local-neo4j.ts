@@ -100,7 +100,8 @@ export function canConnect(port: number, host = '127.0.0.1', timeoutMs = 1000): 
   });
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process of this pid runs. */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -3,18 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { LOCAL_NEO4J_PASSWORD } from '../../src/config.js';
-import { freePort, startLocalNeo4j } from '../../src/db/local-neo4j.js';
+import { freePort, isAlive, startLocalNeo4j } from '../../src/db/local-neo4j.js';
 import { testDatabase } from '../helpers/db.js';
 import { startServer, waitFor } from '../helpers/server-process.js';
-
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe('the server process (npm start)', () => {
   const dirs: string[] = [];
