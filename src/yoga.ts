@@ -60,6 +60,8 @@ function operationLogPlugin(): Plugin<Context> {
   };
 }
 
+const graphiqlPages = new Map<string, string>();
+
 export function createApp({ db, logger, apiKeys = [], corsOrigins = [], limits = DEFAULT_LIMITS }: AppOptions) {
   return createYoga<Record<string, unknown>, Context>({
     schema,
@@ -79,8 +81,17 @@ export function createApp({ db, logger, apiKeys = [], corsOrigins = [], limits =
       defaultQuery: EXAMPLES[0]?.query,
       defaultTabs: EXAMPLES.map((e) => ({ query: e.query, variables: JSON.stringify(e.variables ?? {}) })),
     },
-    // GraphiQL from the npm package, inlined: the page loads nothing from a CDN.
-    renderGraphiQL,
+    // GraphiQL from the npm package, inlined: the page loads nothing from a CDN. Its options never
+    // change, so the 9 MB page is rendered once, not per request.
+    renderGraphiQL: (opts) => {
+      const key = JSON.stringify(opts ?? {});
+      let page = graphiqlPages.get(key);
+      if (page === undefined) {
+        page = renderGraphiQL(opts);
+        graphiqlPages.set(key, page);
+      }
+      return page;
+    },
     healthCheckEndpoint: '/health',
     plugins: [readinessPlugin(db), ...limitPlugins(limits), operationLogPlugin()],
     cors:
