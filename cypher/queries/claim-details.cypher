@@ -2,6 +2,7 @@
 UNWIND $ids AS id
 MATCH (c:Claim {id: id})
 RETURN id,
+       c {.*, labels: labels(c)} AS claim,
        [(c)-[:ASSERTED_BY]->(a) | a {.*, labels: labels(a)}][0] AS assertedBy,
        [(c)-[:SUPPORTED_BY]->(ev) | ev {.*, labels: labels(ev)}] AS evidence,
        [(c)-[:ABOUT]->(x) | x {.*, labels: labels(x)}][0] AS about,

@@ -1,6 +1,5 @@
 import type { Context } from '../context.js';
 import type { ClaimRecord, EdgeRecord, EvidenceRecord } from '../domain/records.js';
-import { isClaim } from '../domain/records.js';
 import { RelationKindEnum } from './enums.js';
 import {
   ClaimRef,
@@ -13,9 +12,13 @@ import {
   SentenceRef,
 } from './refs.js';
 
-/** The claims behind an edge, loaded in one batch with every other edge of the same level. */
+/**
+ * The claims behind an edge, loaded in one batch with every other edge of the same level — with who
+ * asserts them and their evidence, which most selections of a claim ask for next.
+ */
 export async function claimsOf(edge: EdgeRecord, ctx: Context): Promise<ClaimRecord[]> {
-  return (await ctx.repos.graph.nodes(edge.claimIds)).filter(isClaim);
+  const details = await ctx.repos.graph.claimDetails.loadMany(edge.claimIds);
+  return details.flatMap((d) => (d && !(d instanceof Error) ? [d.claim] : []));
 }
 
 /** The evidence of some claims, flattened. */

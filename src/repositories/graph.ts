@@ -20,6 +20,7 @@ export interface EdgeWithOther {
 }
 
 export interface ClaimDetails {
+  claim: ClaimRecord;
   assertedBy: EntityRecord | null;
   evidence: EvidenceRecord[];
   about: NodeRecord | null;
@@ -111,7 +112,7 @@ export class GraphRepository {
       const r = map.get(id);
       if (!r) return null;
       this.prime(
-        [r.assertedBy, r.about, r.subject, r.object, ...r.evidence].filter((x): x is NodeRecord => x !== null),
+        [r.claim, r.assertedBy, r.about, r.subject, r.object, ...r.evidence].filter((x): x is NodeRecord => x !== null),
       );
       return r;
     });
