@@ -9,7 +9,10 @@ MERGE (c)-[:ASSERTED_BY]->(who)
 WITH c, row
 CALL (c, row) {
   WITH c, row WHERE row.aboutKind IN ['event', 'dispute']
-  MATCH (x {id: row.aboutId}) WHERE x:Event OR x:Dispute
+  CALL (row) {
+    MATCH (n:Event {id: row.aboutId}) RETURN n AS x
+    UNION MATCH (n:Dispute {id: row.aboutId}) RETURN n AS x
+  }
   MERGE (c)-[:ABOUT]->(x)
   UNION
   WITH c, row WHERE row.aboutKind = 'relation'

@@ -1,9 +1,12 @@
-// The truthy edges at many nodes, of the given types, in the given direction (OUT, IN or BOTH).
+// Every truthy edge at many nodes (both directions), with the node at the other end.
 UNWIND $ids AS id
-MATCH (n {id: id})-[r]-(m)
-WHERE (n:Entity OR n:Event OR n:Dispute)
-  AND type(r) IN $types
-  AND ($direction = 'BOTH' OR ($direction = 'OUT' AND startNode(r) = n) OR ($direction = 'IN' AND endNode(r) = n))
+CALL (id) {
+  MATCH (x:Entity {id: id}) RETURN x AS n
+  UNION MATCH (x:Event {id: id}) RETURN x AS n
+  UNION MATCH (x:Dispute {id: id}) RETURN x AS n
+}
+MATCH (n)-[r]-(m)
+WHERE type(r) IN $types
 WITH id, r, m
 ORDER BY type(r), m.id
 RETURN id,

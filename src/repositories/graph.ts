@@ -11,6 +11,11 @@ import type {
   SentenceRecord,
 } from '../domain/records.js';
 import { normalize } from '../domain/records.js';
+import { RELATION_TYPES } from '../ingest/annotation-schema.js';
+import { EVENT_EDGE_TYPES } from '../ingest/plan.js';
+
+/** The truthy edge types: the only ones traversal follows. */
+const EDGE_TYPES = [...RELATION_TYPES, ...EVENT_EDGE_TYPES];
 
 export type Direction = 'OUT' | 'IN' | 'BOTH';
 
@@ -74,30 +79,32 @@ export class GraphRepository {
     return records;
   }
 
-  private readonly edgeLoaders = new Map<string, DataLoader<string, EdgeWithOther[]>>();
+  /**
+   * Every truthy edge at a node, both directions, in one query per level of the selection: the
+   * fields that follow edges of one node (sources, targets, concerns …) share it, and filter.
+   */
+  private readonly allEdges = new DataLoader<string, EdgeWithOther[]>(async (ids) => {
+    const rows = await this.db.read<{ id: string; edges: EdgeWithOther[] }>(
+      'edges-of-nodes',
+      cypher('queries/edges-of-nodes'),
+      { ids: [...new Set(ids)], types: EDGE_TYPES },
+      this.opts,
+    );
+    const map = new Map(rows.map((r) => [r.id, r.edges]));
+    return ids.map((i) => {
+      const list = map.get(i) ?? [];
+      this.prime(list.map((e) => e.other));
+      return list;
+    });
+  });
 
-  /** Edges of the given types at a node; types come from the GraphQL enum (an allow-list). */
-  edges(id: string, types: readonly string[], direction: Direction): Promise<EdgeWithOther[]> {
-    const key = `${direction}:${[...types].sort().join(',')}`;
-    let loader = this.edgeLoaders.get(key);
-    if (!loader) {
-      loader = new DataLoader<string, EdgeWithOther[]>(async (ids) => {
-        const rows = await this.db.read<{ id: string; edges: EdgeWithOther[] }>(
-          'edges-of-nodes',
-          cypher('queries/edges-of-nodes'),
-          { ids: [...new Set(ids)], types: [...types], direction },
-          this.opts,
-        );
-        const map = new Map(rows.map((r) => [r.id, r.edges]));
-        return ids.map((i) => {
-          const list = map.get(i) ?? [];
-          this.prime(list.map((e) => e.other));
-          return list;
-        });
-      });
-      this.edgeLoaders.set(key, loader);
-    }
-    return loader.load(id);
+  /** Edges of the given types at a node, in the given direction. */
+  async edges(id: string, types: readonly string[], direction: Direction): Promise<EdgeWithOther[]> {
+    const wanted = new Set(types);
+    return (await this.allEdges.load(id)).filter(
+      ({ edge }) =>
+        wanted.has(edge.type) && (direction === 'BOTH' || (direction === 'OUT' ? edge.from === id : edge.to === id)),
+    );
   }
 
   readonly claimDetails = new DataLoader<string, ClaimDetails | null>(async (ids) => {
