@@ -55,12 +55,12 @@ export function installLocalNeo4j(logger?: Logger): { classpath: string } {
   const pom = path.join(toolDir, 'pom.xml');
   const launcher = path.join(toolDir, 'Launcher.java');
   const ready = newerThan(classpathFile, pom) && newerThan(path.join(classesDir, 'Launcher.class'), launcher);
+  if (!hasCommand('java', ['-version'])) {
+    throw new LocalNeo4jError(
+      'Java 17+ is needed to run the local Neo4j: install a JDK 17 (e.g. apt-get install openjdk-17-jdk), or set NEO4J_URI to a running Neo4j, or use `docker compose up`.',
+    );
+  }
   if (!ready) {
-    if (!hasCommand('java', ['-version'])) {
-      throw new LocalNeo4jError(
-        'Java 17+ is needed to run the local Neo4j: install a JDK 17 (e.g. apt-get install openjdk-17-jdk), or set NEO4J_URI to a running Neo4j, or use `docker compose up`.',
-      );
-    }
     if (!hasCommand('mvn', ['-v'])) {
       throw new LocalNeo4jError(
         'Maven is needed to fetch the Neo4j jars: install Maven (e.g. apt-get install maven), or set NEO4J_URI to a running Neo4j, or use `docker compose up`.',

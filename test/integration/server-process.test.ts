@@ -1,4 +1,5 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -84,6 +85,42 @@ describe('the server process (npm start)', () => {
       await other.stop();
     }
   }, 300_000);
+
+  it.each([
+    ['Java is missing', { PATH: '/nonexistent' }, /^Java 17\+ is needed to run the local Neo4j: install a JDK 17/m],
+    ['a bad PORT', { PORT: 'eighty' }, /^Invalid configuration: PORT /m],
+  ])(
+    'stops with one clear line when %s',
+    async (_name, env, message) => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'geo-kg-nojava-'));
+      dirs.push(dir);
+      const server = startServer({ NEO4J_URI: '', NEO4J_LOCAL_DIR: dir, ...env }, await freePort());
+      expect(await server.exited).toBe(1);
+      expect(server.output()).toMatch(message);
+      expect(server.output()).not.toMatch(/\n\s+at /);
+    },
+    30_000,
+  );
+
+  it('stops with one clear line when the local Bolt port is taken by another program', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'geo-kg-port-'));
+    dirs.push(dir);
+    const blocker = net.createServer().listen(0, '127.0.0.1');
+    await new Promise((r) => blocker.once('listening', r));
+    const port = (blocker.address() as net.AddressInfo).port;
+    try {
+      const server = startServer(
+        { NEO4J_URI: '', NEO4J_LOCAL_DIR: dir, NEO4J_LOCAL_PORT: String(port) },
+        await freePort(),
+      );
+      expect(await server.exited).toBe(1);
+      expect(server.output()).toMatch(
+        new RegExp(`Port ${port} on 127.0.0.1 is taken by another program: set NEO4J_LOCAL_PORT`),
+      );
+    } finally {
+      blocker.close();
+    }
+  }, 30_000);
 
   // A user of its own, since Neo4j locks a user for a few seconds after repeated failed logins.
   const probeUser = 'wrong_password_probe';
