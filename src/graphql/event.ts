@@ -184,6 +184,11 @@ const EventFilter = builder.inputType('EventFilter', {
     types: t.stringList({ required: false }),
     statuses: t.field({ type: [EventStatusEnum], required: false }),
     actor: t.id({ required: false, description: 'Only events with this actor as source or target.' }),
+    includeAffiliates: t.boolean({
+      required: false,
+      description:
+        'With `actor`: also events of those who act for it — the people holding its offices and its government bodies (Putin and the Kremlin for Russia).',
+    }),
     dispute: t.id({ required: false, description: 'Only events of this dispute.' }),
   }),
 });
@@ -194,6 +199,7 @@ type EventFilterShape = {
   types?: string[] | null;
   statuses?: string[] | null;
   actor?: string | null;
+  includeAffiliates?: boolean | null;
   dispute?: string | null;
 };
 
@@ -204,6 +210,7 @@ export function eventFilter(f: EventFilterShape | null | undefined) {
     types: f?.types ?? null,
     statuses: f?.statuses ?? null,
     actorId: optionalKey(f?.actor),
+    affiliates: f?.includeAffiliates ?? false,
     disputeId: optionalKey(f?.dispute, ['Dispute']),
   };
 }

@@ -56,6 +56,7 @@ export class ListRepository {
       types: string[] | null;
       statuses: string[] | null;
       actorId: string | null;
+      affiliates: boolean;
       disputeId: string | null;
     },
     offset: number,

@@ -171,6 +171,23 @@ describe('GraphQL API on the real Neo4j with the article loaded', () => {
     for (const e of undated) expect(e.date.precision).toBe('UNKNOWN');
   });
 
+  it("gives an actor's timeline with or without those who act for it", async () => {
+    const r = await gql(`{
+      own: timeline(filter: { actor: "russia" }) { dated { key } undated { key } }
+      all: timeline(filter: { actor: "russia", includeAffiliates: true }) { dated { key } undated { key } }
+    }`);
+    expect(r.errors).toBeUndefined();
+    const keys = (t: { dated: { key: string }[]; undated: { key: string }[] }) =>
+      [...t.dated, ...t.undated].map((e) => e.key);
+    const own = keys(r.data.own);
+    const all = keys(r.data.all);
+    expect(own).toContain('russian-troop-buildup');
+    expect(own).not.toContain('putin-erdogan-phone-call');
+    expect(all).toEqual(
+      expect.arrayContaining([...own, 'putin-erdogan-phone-call', 'putin-criticises-drone-deliveries']),
+    );
+  });
+
   it('gives the Russia–Turkey dyad split into cooperation and conflict with the Goldstein sum', async () => {
     const r = await gql(`{ dyad(a: "russia", b: "turkey") {
       a { key } b { key } goldsteinSum cooperationSum conflictSum

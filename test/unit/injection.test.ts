@@ -40,7 +40,11 @@ describe('values reach Cypher only as parameters', () => {
       graph.claimsAbout(evil),
       graph.mentionsOfEntity.load(evil),
       lists.entities({ actorsOnly: true, kinds: [evil], disputeId: evil, nameKey: evil }, 0, 10),
-      lists.events({ from: evil, to: evil, types: [evil], statuses: [evil], actorId: evil, disputeId: evil }, 0, 10),
+      lists.events(
+        { from: evil, to: evil, types: [evil], statuses: [evil], actorId: evil, affiliates: true, disputeId: evil },
+        0,
+        10,
+      ),
       lists.claims({ stances: [evil], documentId: evil, assertedBy: evil }, 0, 10),
       search.byName(`${evil}name`, 5),
       search.fullText(evil, 5),
