@@ -3,6 +3,13 @@ MATCH (n)
 WHERE (n:Entity OR n:Event OR n:Dispute) AND $documentId IN n.documentIds
 SET n.documentIds = [d IN n.documentIds WHERE d <> $documentId]
 WITH n
+CALL (n) {
+  WITH n WHERE n:Entity
+  SET n.aliasSources = [x IN coalesce(n.aliasSources, []) WHERE NOT x STARTS WITH $documentId + '|'],
+      n.keySources = [x IN coalesce(n.keySources, []) WHERE NOT x STARTS WITH $documentId + '|'],
+      n.namesStale = true
+}
+WITH n
 MATCH (n)-[r]->()
 WHERE $documentId IN coalesce(r.documentIds, [])
 SET r.documentIds = [d IN r.documentIds WHERE d <> $documentId],

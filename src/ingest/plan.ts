@@ -92,13 +92,13 @@ export function planIngest(a: Annotations, text: string, slug: string): IngestPl
     const names = [...new Set([e.name, e.nameDe, ...e.aliases])];
     rows.push({
       id: e.id,
+      // Names are kept per document, so that every document's aliases stay findable (see 06b).
+      aliases: e.aliases,
+      keys: [...new Set(names.map(searchKey))],
       props: {
         kind: e.kind,
         name: e.name,
         nameDe: e.nameDe,
-        aliases: e.aliases,
-        aliasText: e.aliases.join(' | '),
-        searchKeys: [...new Set(names.map(searchKey))],
         description: e.description ?? null,
         wikidataId: e.wikidataId ?? null,
       },

@@ -37,6 +37,7 @@ export async function writePlan(db: Database, plan: IngestPlan): Promise<void> {
     for (const [kind, rows] of plan.entitiesByKind) {
       await unwind(tx, withLabels(cypher('ingest/06-upsert-entities'), KIND_LABELS[kind]), rows, base);
     }
+    await tx.run(cypher('ingest/06b-derive-names'), base);
     await tx.run(cypher('ingest/04-upsert-document'), {
       ...base,
       document: plan.document,

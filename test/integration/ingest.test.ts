@@ -176,6 +176,35 @@ describe('ingest into the real Neo4j', () => {
     expect(await graphCounts(db)).toEqual(both);
   });
 
+  it("keeps every document's aliases of a shared entity, and drops those a document no longer gives", async () => {
+    await ingestArticle(db, ARTICLE);
+    await ingestArticle(db, SECOND);
+    const aliases = async () =>
+      (
+        await db.read<{ a: string[]; k: string[] }>(
+          'aliases',
+          "MATCH (t:Entity {id: 'turkey'}) RETURN t.aliases AS a, t.searchKeys AS k",
+        )
+      )[0];
+    // "Türkiye" only the FLASH UP annotations give; the fixture names Turkey with fewer aliases.
+    expect((await aliases())?.a).toEqual(expect.arrayContaining(['Türkiye', 'Türkei', 'türkische']));
+    const added = editableCopy(SECOND, (y) =>
+      y.replace('aliases: ["Türkei", "türkische"]', 'aliases: ["Türkei", "türkische", "Tuerkei"]'),
+    );
+    try {
+      await ingestArticle(db, added);
+      expect((await aliases())?.a).toContain('Tuerkei');
+      expect((await aliases())?.k).toContain('tuerkei');
+      await ingestArticle(db, SECOND);
+      const after = await aliases();
+      expect(after?.a).not.toContain('Tuerkei');
+      expect(after?.k).not.toContain('tuerkei');
+      expect(after?.a).toContain('Türkiye');
+    } finally {
+      rmSync(path.dirname(added), { recursive: true, force: true });
+    }
+  });
+
   it('the CLI validates first and exits non-zero listing all problems, writing nothing', async () => {
     const dir = editableCopy(ARTICLE, (y) =>
       y
