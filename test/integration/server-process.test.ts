@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -53,6 +54,49 @@ describe('the server process (npm start)', () => {
       server.child.kill('SIGKILL');
     }
   }, 240_000);
+
+  it.each([
+    ['the server is killed (SIGKILL): Java sees its stdin close', 'server'],
+    ['the parent of the server is killed: the server notices and shuts down', 'parent'],
+  ])(
+    'leaves no Java process when %s',
+    async (_name, victim) => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'geo-kg-kill-'));
+      dirs.push(dir);
+      const port = await freePort();
+      const env = {
+        NEO4J_URI: '',
+        NEO4J_LOCAL_DIR: dir,
+        NEO4J_LOCAL_PORT: String(await freePort()),
+        LOAD_ARTICLES_ON_START: 'false',
+      };
+      // The server runs under a shell that does not exec it, so that the shell can be killed alone.
+      const shell = spawn('sh', ['-c', `"${process.execPath}" --import tsx src/server.ts; true`], {
+        env: { ...process.env, LOG_LEVEL: 'info', PORT: String(port), HOST: '127.0.0.1', ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let out = '';
+      shell.stdout?.on('data', (c) => {
+        out += c;
+      });
+      try {
+        expect(
+          await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/ready`)).status === 200, 90_000),
+          out,
+        ).toBe(true);
+        const { pid: javaPid } = JSON.parse(readFileSync(path.join(dir, 'run.json'), 'utf8')) as { pid: number };
+        const serverPid = Number(/"pid":(\d+)[^\n]*GraphQL server listening/.exec(out)?.[1]);
+        expect(isAlive(serverPid)).toBe(true);
+        process.kill(victim === 'server' ? serverPid : (shell.pid as number), 'SIGKILL');
+        expect(await waitFor(async () => !isAlive(javaPid), 30_000)).toBe(true);
+        expect(await waitFor(async () => !isAlive(serverPid), 15_000)).toBe(true);
+        if (victim === 'parent') expect(out).toMatch(/parent process gone/);
+      } finally {
+        shell.kill('SIGKILL');
+      }
+    },
+    150_000,
+  );
 
   it('joins a local Neo4j another process runs, and starts its own when that one stops', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'geo-kg-join-'));
