@@ -11,14 +11,18 @@ const KEY = /^[a-z0-9][a-z0-9:-]{0,199}$/;
  */
 export function keyOf(id: string, types?: readonly string[]): string {
   if (KEY.test(id)) return id;
-  let decoded: { typename: string; id: string };
+  const invalid = () =>
+    new InputError(`"${id.slice(0, 80)}" is not a valid id: give a global id or a key such as "turkey"`);
+  let decoded: { typename: string; id: string } | undefined;
   try {
     decoded = decodeGlobalID(id);
   } catch {
-    throw new InputError(`"${id.slice(0, 80)}" is not a valid id: give a global id or a key such as "turkey"`);
+    decoded = undefined;
   }
-  if (!KEY.test(decoded.id) || !/^[A-Z][A-Za-z]+$/.test(decoded.typename)) {
-    throw new InputError(`"${id.slice(0, 80)}" is not a valid id: give a global id or a key such as "turkey"`);
+  if (!decoded || !KEY.test(decoded.id) || !/^[A-Z][A-Za-z]+$/.test(decoded.typename)) {
+    // Not a global id: a key typed with capitals ("Turkey") is still that key.
+    if (KEY.test(id.toLowerCase())) return id.toLowerCase();
+    throw invalid();
   }
   if (types && !types.includes(decoded.typename)) {
     throw new InputError(`id "${id.slice(0, 80)}" is a ${decoded.typename}, expected ${types.join(' or ')}`);

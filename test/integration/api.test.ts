@@ -267,6 +267,12 @@ describe('GraphQL API on the real Neo4j with the article loaded', () => {
     for (const e of dated.data.events.edges ?? []) expect(e.node.date.value).toBe('2022-01-02');
   });
 
+  it('takes a key typed with capitals', async () => {
+    const r = await gql('{ entity(id: "Turkey") { key } shortestPath(from: "Putin", to: "NATO") { length } }');
+    expect(r.errors).toBeUndefined();
+    expect(r.data).toEqual({ entity: { key: 'turkey' }, shortestPath: { length: 3 } });
+  });
+
   it('answers an unknown id with null', async () => {
     const r = await gql(
       '{ entity(id: "atlantis") { key } event(id: "nothing-happened") { key } dispute(id: "no-dispute") { key } shortestPath(from: "putin", to: "atlantis") { length } neighborhood(id: "atlantis") { nodes { key } } }',
