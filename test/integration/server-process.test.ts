@@ -138,7 +138,10 @@ describe('the server process (npm start)', () => {
     async (_name, env, message) => {
       const dir = mkdtempSync(path.join(os.tmpdir(), 'geo-kg-nojava-'));
       dirs.push(dir);
-      const server = startServer({ NEO4J_URI: '', NEO4J_LOCAL_DIR: dir, ...env }, await freePort());
+      const server = startServer(
+        { NEO4J_URI: '', NEO4J_LOCAL_DIR: dir, NEO4J_LOCAL_PORT: String(await freePort()), ...env },
+        await freePort(),
+      );
       expect(await server.exited).toBe(1);
       expect(server.output()).toMatch(message);
       expect(server.output()).not.toMatch(/\n\s+at /);
