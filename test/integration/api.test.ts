@@ -365,6 +365,20 @@ describe('GraphQL API on the real Neo4j with the article loaded', () => {
     console.info(`Neo4j queries per example: ${counts.join(', ')}`);
   });
 
+  it('answers every example query of the README without errors', async () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const blocks = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1] as string);
+    // A block may hold several anonymous operations, each starting with "{" at the line start.
+    const operations = blocks
+      .flatMap((b) => b.split(/\n(?=\{)/).map((op) => op.trim()))
+      .filter((op) => op.includes('{'));
+    expect(operations.length).toBeGreaterThanOrEqual(4);
+    for (const op of operations) {
+      const r = await gql(op.replace(/^#.*$/gm, ''));
+      expect(r.errors, op).toBeUndefined();
+    }
+  });
+
   it('serves GraphiQL from npm, without a CDN, with the examples as tabs', async () => {
     const res = await app.fetch('http://localhost/graphql', { headers: { accept: 'text/html' } });
     const html = await res.text();
