@@ -107,32 +107,50 @@ export class GraphRepository {
     );
   }
 
-  readonly claimDetails = new DataLoader<string, ClaimDetails | null>(async (ids) => {
-    const rows = await this.db.read<{ id: string } & ClaimDetails>(
-      'claim-details',
-      cypher('queries/claim-details'),
-      { ids: [...new Set(ids)] },
-      this.opts,
-    );
-    const map = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => {
-      const r = map.get(id);
-      if (!r) return null;
-      this.prime(
-        [r.claim, r.assertedBy, r.about, r.subject, r.object, ...r.evidence].filter((x): x is NodeRecord => x !== null),
+  /** Claims with their details, selected by kind (see cypher/queries/claims.cypher), one query per level. */
+  private claimLoader(kind: 'ids' | 'about' | 'asserted' | 'document') {
+    return new DataLoader<string, ClaimDetails[]>(async (ids) => {
+      const rows = await this.db.read<{ id: string; claims: ClaimDetails[] }>(
+        `claims-${kind}`,
+        cypher('queries/claims'),
+        { ids: [...new Set(ids)], kind },
+        this.opts,
       );
-      return r;
+      const map = new Map(rows.map((r) => [r.id, r.claims]));
+      return ids.map((id) => {
+        const list = map.get(id) ?? [];
+        for (const d of list) {
+          this.prime(
+            [d.claim, d.assertedBy, d.about, d.subject, d.object, ...d.evidence].filter((x): x is NodeRecord => !!x),
+          );
+          if (kind !== 'ids') this.claimDetailsById.prime(d.claim.id, [d]);
+        }
+        return list;
+      });
     });
-  });
-
-  private claimList(name: string) {
-    const loader = this.byId<ClaimRecord[]>(name, 'claims', []);
-    return (id: string) => loader.load(id).then((list) => this.prime(list));
   }
 
-  readonly claimsAbout = this.claimList('claims-about');
-  readonly claimsAssertedBy = this.claimList('claims-asserted-by');
-  readonly claimsOfDocument = this.claimList('claims-of-documents');
+  private readonly claimDetailsById = this.claimLoader('ids');
+  private readonly claimsByKind = {
+    about: this.claimLoader('about'),
+    asserted: this.claimLoader('asserted'),
+    document: this.claimLoader('document'),
+  };
+
+  /** Who asserts a claim, its evidence, what it is about and what contradicts it. */
+  readonly claimDetails = {
+    load: async (id: string): Promise<ClaimDetails | null> => (await this.claimDetailsById.load(id))[0] ?? null,
+    loadMany: (ids: readonly string[]) => Promise.all(ids.map((id) => this.claimDetails.load(id))),
+    clear: (id: string) => this.claimDetailsById.clear(id),
+  };
+
+  private claimList(kind: keyof GraphRepository['claimsByKind']) {
+    return async (id: string): Promise<ClaimRecord[]> => (await this.claimsByKind[kind].load(id)).map((d) => d.claim);
+  }
+
+  readonly claimsAbout = this.claimList('about');
+  readonly claimsAssertedBy = this.claimList('asserted');
+  readonly claimsOfDocument = this.claimList('document');
   readonly mentionsOfEntity = this.byId<MentionRecord[]>('mentions-of-entities', 'mentions', []);
   readonly mentionsInDocument = this.byId<MentionRecord[]>('mentions-in-documents', 'mentions', []);
   readonly sentencesOfDocument = this.byId<SentenceRecord[]>('sentences-of-documents', 'sentences', []);

@@ -1,4 +1,0 @@
-UNWIND $ids AS id
-OPTIONAL MATCH (c:Claim {documentId: id})
-WITH id, c ORDER BY c.id
-RETURN id, collect(c {.*, labels: labels(c)}) AS claims
