@@ -143,6 +143,9 @@ export const ENTITY_TYPE_BY_KIND: Record<string, string> = {
   MATERIEL: 'Materiel',
 };
 
+/** The GraphQL types of entities. */
+export const ENTITY_TYPES = [...new Set(Object.values(ENTITY_TYPE_BY_KIND))];
+
 /** The GraphQL type name of any node record. */
 export function typeNameOf(r: NodeRecord): string {
   if (isEntity(r)) return ENTITY_TYPE_BY_KIND[r.kind] ?? 'Organization';

@@ -1,6 +1,6 @@
 import type { Context } from '../context.js';
-import type { EntityRecord, EventRecord, NodeRecord } from '../domain/records.js';
-import { ENTITY_TYPE_BY_KIND, isActor, isEntity, isEvent, typeNameOf } from '../domain/records.js';
+import type { EventRecord, NodeRecord } from '../domain/records.js';
+import { ENTITY_TYPES, isActor, isEntity, isEvent, typeNameOf } from '../domain/records.js';
 import { InputError } from '../errors.js';
 import { searchKey } from '../ingest/text.js';
 import type { Direction } from '../repositories/graph.js';
@@ -25,7 +25,6 @@ import {
   StateRef,
 } from './refs.js';
 
-export const ENTITY_TYPES = [...new Set(Object.values(ENTITY_TYPE_BY_KIND))];
 export const ACTOR_TYPES = ENTITY_TYPES.filter((t) => t !== 'Place' && t !== 'Materiel');
 
 EntityRef.implement({
@@ -35,7 +34,7 @@ EntityRef.implement({
   resolveType: (r) => typeNameOf(r),
   fields: (t) => ({
     key: t.exposeString('id', { description: 'Stable key of the entity ("turkey"); accepted wherever an id is.' }),
-    kind: t.field({ type: EntityKindEnum, resolve: (r) => r.kind as EntityRecord['kind'] as never }),
+    kind: t.field({ type: EntityKindEnum, resolve: (r) => r.kind as never }),
     name: t.exposeString('name', { description: 'English name.' }),
     nameDe: t.exposeString('nameDe', { description: 'German name.' }),
     aliases: t.exposeStringList('aliases', {

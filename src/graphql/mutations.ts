@@ -1,12 +1,12 @@
 import { GraphQLError } from 'graphql';
 import { requireRole } from '../auth.js';
-import { isClaim, isEntity } from '../domain/records.js';
+import { isClaim, isDocument, isEntity } from '../domain/records.js';
 import { InputError } from '../errors.js';
 import { loadArticleFrom, summarize } from '../ingest/ingest.js';
 import { AnnotationError } from '../ingest/validate.js';
 import { builder } from './builder.js';
 import { ClaimStanceEnum } from './enums.js';
-import { keyOf } from './ids.js';
+import { keyOf, lookUp } from './ids.js';
 import { ClaimRef, DocumentRef } from './refs.js';
 
 builder.mutationType({
@@ -32,7 +32,7 @@ const IngestResultRef = builder.objectRef<ReturnType<typeof summarize>>('IngestR
     document: t.field({
       type: DocumentRef,
       nullable: true,
-      resolve: async (s, _a, ctx) => (await ctx.repos.graph.node.load(s.documentId)) as never,
+      resolve: (s, _a, ctx) => lookUp(ctx, s.documentId, ['Document'], isDocument),
     }),
   }),
 });

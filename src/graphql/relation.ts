@@ -1,6 +1,8 @@
 import type { Context } from '../context.js';
 import type { ClaimRecord, EdgeRecord, EvidenceRecord } from '../domain/records.js';
+import { ENTITY_TYPES, isDocument, isEntity } from '../domain/records.js';
 import { RelationKindEnum } from './enums.js';
+import { lookUp } from './ids.js';
 import {
   ClaimRef,
   DocumentRef,
@@ -71,12 +73,12 @@ MentionRef.implement({
     entity: t.field({
       type: EntityRef,
       nullable: true,
-      resolve: (m, _a, ctx) => ctx.repos.graph.node.load(m.entityId) as never,
+      resolve: (m, _a, ctx) => lookUp(ctx, m.entityId, ENTITY_TYPES, isEntity),
     }),
     document: t.field({
       type: DocumentRef,
       nullable: true,
-      resolve: (m, _a, ctx) => ctx.repos.graph.node.load(m.documentId) as never,
+      resolve: (m, _a, ctx) => lookUp(ctx, m.documentId, ['Document'], isDocument),
     }),
   }),
 });
