@@ -14,8 +14,9 @@ const errorResponse = (status: number, code: string, message: string) =>
 
 /** Reads a request body, giving up (413) as soon as it passes `max` bytes, whether or not it declared a length. */
 async function readLimited(request: Request, max: number): Promise<Uint8Array | Response> {
+  const tooLarge = () => errorResponse(413, 'PAYLOAD_TOO_LARGE', `the request body is larger than ${max} bytes`);
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);
-  if (declared > max) return errorResponse(413, 'PAYLOAD_TOO_LARGE', `the request body is larger than ${max} bytes`);
+  if (declared > max) return tooLarge();
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -26,7 +27,7 @@ async function readLimited(request: Request, max: number): Promise<Uint8Array | 
     size += value.byteLength;
     if (size > max) {
       await reader.cancel().catch(() => {});
-      return errorResponse(413, 'PAYLOAD_TOO_LARGE', `the request body is larger than ${max} bytes`);
+      return tooLarge();
     }
     chunks.push(value);
   }

@@ -5,8 +5,6 @@ import { type LocalNeo4j, startLocalNeo4j } from './local-neo4j.js';
 
 export interface Connected {
   db: Database;
-  /** The local Neo4j this process started or joined; undefined with NEO4J_URI. */
-  local(): LocalNeo4j | undefined;
   /** Closes the driver, then stops the local Neo4j when this process owns it. */
   close(): Promise<void>;
 }
@@ -49,7 +47,6 @@ export async function connect(config: Config, logger: Logger): Promise<Connected
 
   return {
     db,
-    local: () => local,
     async close() {
       closed = true;
       await takingOver;

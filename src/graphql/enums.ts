@@ -1,11 +1,5 @@
-import {
-  CLAIM_STANCES,
-  DATE_PRECISIONS,
-  ENTITY_KINDS,
-  EVENT_STATUSES,
-  RELATION_TYPES,
-} from '../ingest/annotation-schema.js';
-import { EVENT_EDGE_TYPES } from '../ingest/plan.js';
+import { CLAIM_STANCES, DATE_PRECISIONS, ENTITY_KINDS, EVENT_STATUSES } from '../ingest/annotation-schema.js';
+import { EDGE_TYPES } from '../ingest/plan.js';
 import { builder } from './builder.js';
 
 export const EntityKindEnum = builder.enumType('EntityKind', {
@@ -29,7 +23,7 @@ export const ClaimStanceEnum = builder.enumType('ClaimStance', {
   values: CLAIM_STANCES,
 });
 
-export const RELATION_KINDS = [...RELATION_TYPES, ...EVENT_EDGE_TYPES] as const;
+export const RELATION_KINDS = EDGE_TYPES;
 export type RelationKind = (typeof RELATION_KINDS)[number];
 
 export const RelationKindEnum = builder.enumType('RelationKind', {

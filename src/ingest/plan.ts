@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Annotations, EntityKind, RelationType } from './annotation-schema.js';
+import { type Annotations, type EntityKind, RELATION_TYPES, type RelationType } from './annotation-schema.js';
 import { findMentions, occurrences, type Sentence, searchKey, sentenceAt, splitSentences } from './text.js';
 
 /** Labels per entity kind; the only place labels come from. */
@@ -29,6 +29,8 @@ export const EVENT_EDGE_TYPES = [
   'IN_DISPUTE',
 ] as const;
 export type EventEdgeType = (typeof EVENT_EDGE_TYPES)[number];
+/** Every type of the truthy view: the only relationship types ingest writes and traversal follows. */
+export const EDGE_TYPES = [...RELATION_TYPES, ...EVENT_EDGE_TYPES] as const;
 export type DerivedEdgeType = RelationType | EventEdgeType;
 
 export interface EdgeRow {

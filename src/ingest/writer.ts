@@ -1,22 +1,19 @@
 import type { ManagedTransaction } from 'neo4j-driver';
-import { cypher } from '../db/cypher.js';
+import { cypher, templated } from '../db/cypher.js';
 import type { Database } from '../db/driver.js';
-import { RELATION_TYPES } from './annotation-schema.js';
-import { ALL_KIND_LABELS, EVENT_EDGE_TYPES, type IngestPlan, KIND_LABELS } from './plan.js';
+import type { EntityKind } from './annotation-schema.js';
+import { ALL_KIND_LABELS, EDGE_TYPES, type IngestPlan, KIND_LABELS } from './plan.js';
 
-const EDGE_TYPES = new Set<string>([...RELATION_TYPES, ...EVENT_EDGE_TYPES]);
+/** Labels and types enter Cypher text only from the allow-lists of plan.ts. */
+const upsertEntities = (kind: EntityKind) =>
+  templated('ingest/06-upsert-entities', {
+    LABELS: KIND_LABELS[kind].join(':'),
+    ALL_KIND_LABELS: ALL_KIND_LABELS.join(':'),
+  });
 
-/** Labels and types enter Cypher text only from the allow-lists above. */
-function withLabels(text: string, labels: readonly string[]): string {
-  for (const l of [...labels, ...ALL_KIND_LABELS]) {
-    if (!/^[A-Z][A-Za-z]*$/.test(l)) throw new Error(`label not allowed: ${l}`);
-  }
-  return text.replaceAll('__ALL_KIND_LABELS__', ALL_KIND_LABELS.join(':')).replaceAll('__LABELS__', labels.join(':'));
-}
-
-function withType(text: string, type: string): string {
-  if (!EDGE_TYPES.has(type)) throw new Error(`relationship type not allowed: ${type}`);
-  return text.replaceAll('__TYPE__', type);
+function upsertEdges(type: string): string {
+  if (!(EDGE_TYPES as readonly string[]).includes(type)) throw new Error(`relationship type not allowed: ${type}`);
+  return templated('ingest/09-upsert-edges', { TYPE: type });
 }
 
 const BATCH = 500;
@@ -35,7 +32,7 @@ export async function writePlan(db: Database, plan: IngestPlan): Promise<void> {
     await tx.run(cypher('ingest/02-remove-document-mentions'), base);
     await tx.run(cypher('ingest/03-release-shared'), base);
     for (const [kind, rows] of plan.entitiesByKind) {
-      await unwind(tx, withLabels(cypher('ingest/06-upsert-entities'), KIND_LABELS[kind]), rows, base);
+      await unwind(tx, upsertEntities(kind), rows, base);
     }
     await tx.run(cypher('ingest/06b-derive-names'), base);
     await tx.run(cypher('ingest/04-upsert-document'), {
@@ -47,7 +44,7 @@ export async function writePlan(db: Database, plan: IngestPlan): Promise<void> {
     await unwind(tx, cypher('ingest/07-upsert-disputes'), plan.disputes, base);
     await unwind(tx, cypher('ingest/08-upsert-events'), plan.events, base);
     for (const [type, rows] of plan.edges) {
-      await unwind(tx, withType(cypher('ingest/09-upsert-edges'), type), rows, base);
+      await unwind(tx, upsertEdges(type), rows, base);
     }
     await unwind(tx, cypher('ingest/10-upsert-claims'), plan.claims, base);
     await unwind(tx, cypher('ingest/11-upsert-evidence'), plan.evidence, base);

@@ -11,11 +11,7 @@ import type {
   SentenceRecord,
 } from '../domain/records.js';
 import { normalize } from '../domain/records.js';
-import { RELATION_TYPES } from '../ingest/annotation-schema.js';
-import { EVENT_EDGE_TYPES } from '../ingest/plan.js';
-
-/** The truthy edge types: the only ones traversal follows. */
-const EDGE_TYPES = [...RELATION_TYPES, ...EVENT_EDGE_TYPES];
+import { EDGE_TYPES } from '../ingest/plan.js';
 
 export type Direction = 'OUT' | 'IN' | 'BOTH';
 
