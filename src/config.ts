@@ -35,10 +35,13 @@ const envSchema = z
     CORS_ORIGINS: z.string().optional(),
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_048_576),
     MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(15),
-    MAX_COST: z.coerce.number().int().min(10).max(10_000_000).default(25_000),
+    MAX_COST: z.coerce.number().int().min(10).max(10_000_000).default(50_000),
     MAX_ALIASES: z.coerce.number().int().min(1).max(1000).default(30),
     MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(5_000),
     MAX_DIRECTIVES: z.coerce.number().int().min(1).max(1000).default(50),
+    OPERATION_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+    MAX_RESULT_ITEMS: z.coerce.number().int().min(100).max(10_000_000).default(50_000),
+    MAX_RESULT_BYTES: z.coerce.number().int().min(10_000).max(1_000_000_000).default(16_777_216),
   })
   .superRefine((env, ctx) => {
     if (env.NEO4J_URI && !env.NEO4J_PASSWORD) {
@@ -82,15 +85,24 @@ export interface Limits {
   maxAliases: number;
   maxTokens: number;
   maxDirectives: number;
+  /** Deadline of a whole read operation (mutations get at least two minutes). */
+  operationTimeoutMs: number;
+  /** List items in one answer, all lists together. */
+  maxResultItems: number;
+  /** Approximate bytes of one answer (its strings, and 64 per list item). */
+  maxResultBytes: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
   maxBodyBytes: 1_048_576,
   maxDepth: 15,
-  maxCost: 25_000,
+  maxCost: 50_000,
   maxAliases: 30,
   maxTokens: 5_000,
   maxDirectives: 50,
+  operationTimeoutMs: 15_000,
+  maxResultItems: 50_000,
+  maxResultBytes: 16_777_216,
 };
 
 export class ConfigError extends Error {}
@@ -140,6 +152,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxAliases: e.MAX_ALIASES,
       maxTokens: e.MAX_TOKENS,
       maxDirectives: e.MAX_DIRECTIVES,
+      operationTimeoutMs: e.OPERATION_TIMEOUT_MS,
+      maxResultItems: e.MAX_RESULT_ITEMS,
+      maxResultBytes: e.MAX_RESULT_BYTES,
     },
   };
 }

@@ -154,7 +154,7 @@ function csrfPlugin(): Plugin {
   };
 }
 
-/** Static limits on every operation (depth and cost are checked by the Pothos complexity plugin). */
+/** Static limits on every operation (depth and cost are estimated by src/cost/plugin.ts). */
 export function limitPlugins(limits: Limits): Plugin[] {
   return [
     requestParsingPlugin(limits.maxBodyBytes),

@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import { ConfigError, loadConfig } from './config.js';
+import { FanoutStats } from './cost/fanout-stats.js';
 import { connect } from './db/connect.js';
 import { LocalNeo4jError } from './db/local-neo4j.js';
 import { applySchema } from './db/schema.js';
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const { db } = connected;
+  const fanout = new FanoutStats(db, logger);
 
   let prepared = false;
   const prepare = async () => {
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
         const loaded = await seedIfEmpty(db, logger);
         if (loaded > 0) logger.info({ articles: loaded }, 'articles loaded into the empty database');
       }
+      await fanout.refresh();
     } catch (err) {
       prepared = false;
       logger.error(
@@ -62,6 +65,7 @@ async function main(): Promise<void> {
     apiKeys: config.apiKeys,
     corsOrigins: config.corsOrigins,
     limits: config.limits,
+    fanout,
   });
   const server = createServer(app);
   server.listen(config.port, config.host, () => {

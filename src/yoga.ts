@@ -3,6 +3,8 @@ import { createYoga, type Plugin } from 'graphql-yoga';
 import { type ApiKey, DEFAULT_LIMITS, type Limits } from './config.js';
 import type { Context } from './context.js';
 import { createContext } from './context.js';
+import { FanoutStats } from './cost/fanout-stats.js';
+import { costPlugin } from './cost/plugin.js';
 import type { Database } from './db/driver.js';
 import { createMaskError } from './errors.js';
 import { EXAMPLES } from './graphiql/examples.js';
@@ -18,6 +20,8 @@ export interface AppOptions {
   /** Origins allowed by CORS; none: no cross-origin browser access; ['*']: any. */
   corsOrigins?: string[];
   limits?: Limits;
+  /** Measured list sizes for the cost estimate; by default measured from `db`. */
+  fanout?: FanoutStats;
 }
 
 const json = (body: unknown, status = 200) =>
@@ -62,7 +66,14 @@ function operationLogPlugin(): Plugin<Context> {
 
 const graphiqlPages = new Map<string, string>();
 
-export function createApp({ db, logger, apiKeys = [], corsOrigins = [], limits = DEFAULT_LIMITS }: AppOptions) {
+export function createApp({
+  db,
+  logger,
+  apiKeys = [],
+  corsOrigins = [],
+  limits = DEFAULT_LIMITS,
+  fanout = new FanoutStats(db, logger),
+}: AppOptions) {
   return createYoga<Record<string, unknown>, Context>({
     schema,
     context: ({ request }) => createContext(db, logger, request, apiKeys, limits),
@@ -93,7 +104,7 @@ export function createApp({ db, logger, apiKeys = [], corsOrigins = [], limits =
       return page;
     },
     healthCheckEndpoint: '/health',
-    plugins: [readinessPlugin(db), ...limitPlugins(limits), operationLogPlugin()],
+    plugins: [readinessPlugin(db), ...limitPlugins(limits), costPlugin(fanout, limits), operationLogPlugin()],
     cors:
       corsOrigins.length === 0
         ? false

@@ -24,6 +24,15 @@ export const newQueryStats = (): QueryStats => ({ count: 0, ms: 0, names: [] });
 export interface QueryOptions {
   stats?: QueryStats;
   signal?: AbortSignal;
+  /** The operation's deadline (epoch ms): no query runs past it, whatever the query timeout. */
+  deadline?: { readonly deadlineAt: number };
+}
+
+/** Why a signal aborted: our own coded error when we stopped the operation, else a cancellation. */
+function abortReason(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  if (reason instanceof Error && 'extensions' in reason) return reason;
+  return new QueryTimeoutError('the request was cancelled');
 }
 
 const UNAVAILABLE_CODES = new Set([
@@ -171,20 +180,26 @@ export class Database {
     opts: QueryOptions,
   ): Promise<T[]> {
     this.guard();
+    if (opts.signal?.aborted) throw abortReason(opts.signal);
+    const remaining = opts.deadline ? opts.deadline.deadlineAt - Date.now() : Number.POSITIVE_INFINITY;
+    if (remaining <= 0) throw new QueryTimeoutError('the operation reached its deadline');
     this.queriesSent += 1;
     const started = performance.now();
     try {
       const result = await this.driver.executeQuery(cypher, params, {
         database: this.connection.database,
         routing: mode === 'READ' ? neo4j.routing.READ : neo4j.routing.WRITE,
-        transactionConfig: { timeout: this.options.queryTimeoutMs, metadata: { app: 'geo-kg', query: name } },
+        transactionConfig: {
+          timeout: Math.max(1, Math.round(Math.min(this.options.queryTimeoutMs, remaining))),
+          metadata: { app: 'geo-kg', query: name },
+        },
         signal: opts.signal,
       });
       if (this.up !== true) this.setUp(true);
       return result.records.map((r) => r.toObject() as T);
     } catch (err) {
       // A client that went away makes the driver fail in several ways (closed session, RESET …).
-      if (opts.signal?.aborted) throw new QueryTimeoutError('the request was cancelled');
+      if (opts.signal?.aborted) throw abortReason(opts.signal);
       const mapped = mapDriverError(err);
       if (mapped instanceof DatabaseUnavailableError) this.setUp(false, mapped.message);
       throw mapped;

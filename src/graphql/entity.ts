@@ -3,8 +3,8 @@ import type { EventRecord, NodeRecord } from '../domain/records.js';
 import { ENTITY_TYPES, isActor, isEntity, isEvent, typeNameOf } from '../domain/records.js';
 import { InputError } from '../errors.js';
 import { searchKey } from '../ingest/text.js';
-import type { Direction } from '../repositories/graph.js';
 import { builder } from './builder.js';
+import { type EdgeField, ENTITY_EDGE_FIELDS } from './entity-edges.js';
 import { DirectionEnum, EntityKindEnum, RELATION_KINDS, RelationKindEnum } from './enums.js';
 import { lookUp, optionalKey } from './ids.js';
 import { bounded, connection, type PageArgs } from './pagination.js';
@@ -112,11 +112,11 @@ export function byDate(a: EventRecord, b: EventRecord): number {
 
 function defineEntity(
   ref: typeof StateRef,
-  typeName: string,
+  typeName: keyof typeof ENTITY_EDGE_FIELDS,
   isActor: boolean,
   description: string,
-  extra: Record<string, [kind: string, direction: Direction, description: string]> = {},
 ) {
+  const extra: Record<string, EdgeField> = ENTITY_EDGE_FIELDS[typeName];
   builder.node(ref, {
     description,
     interfaces: isActor ? [EntityRef, ActorRef] : [EntityRef],
@@ -137,39 +137,18 @@ function defineEntity(
   });
 }
 
-defineEntity(StateRef, 'State', true, 'A sovereign state.', {
-  memberships: ['MEMBER_OF', 'OUT', 'Alliances and organisations the state belongs to.'],
-  officeHolders: ['HOLDS_POSITION', 'IN', 'People who hold an office of the state (president, foreign minister …).'],
-  bodies: ['PART_OF', 'IN', 'Government bodies, armed forces and regions that are part of the state.'],
-  borders: ['BORDERS', 'BOTH', 'States it shares a border with.'],
-  partners: ['PARTNER_OF', 'BOTH', 'Actors it keeps partnerly relations with.'],
-});
-defineEntity(PersonRef, 'Person', true, 'A person.', {
-  positions: ['HOLDS_POSITION', 'OUT', 'Offices the person holds, with the role.'],
-});
+defineEntity(StateRef, 'State', true, 'A sovereign state.');
+defineEntity(PersonRef, 'Person', true, 'A person.');
 defineEntity(
   OrganizationRef,
   'Organization',
   true,
   'An organisation: a government body, council, armed force or medium.',
-  {
-    partOf: ['PART_OF', 'OUT', 'What the organisation belongs to (a government body to its state).'],
-    memberships: ['MEMBER_OF', 'OUT', 'Organisations it is a member of.'],
-  },
 );
-defineEntity(AllianceRef, 'Alliance', true, 'A military or political alliance (NATO).', {
-  members: ['MEMBER_OF', 'IN', 'Members of the alliance, each with the claims that say so.'],
-});
-defineEntity(ArmedGroupRef, 'ArmedGroup', true, 'A non-state armed group (pro-Russian rebels).', {
-  locatedIn: ['LOCATED_IN', 'OUT', 'Where the group operates.'],
-});
-defineEntity(CoalitionRef, 'Coalition', true, 'An informal group of actors ("the West", "the USA and its allies").', {
-  partners: ['PARTNER_OF', 'OUT', 'Whom the coalition is partnered with.'],
-  memberships: ['MEMBER_OF', 'OUT', 'Organisations its members belong to.'],
-});
-defineEntity(PlaceRef, 'Place', false, 'A region or place (eastern Ukraine, the Caucasus).', {
-  partOf: ['PART_OF', 'OUT', 'The state or region it belongs to.'],
-});
+defineEntity(AllianceRef, 'Alliance', true, 'A military or political alliance (NATO).');
+defineEntity(ArmedGroupRef, 'ArmedGroup', true, 'A non-state armed group (pro-Russian rebels).');
+defineEntity(CoalitionRef, 'Coalition', true, 'An informal group of actors ("the West", "the USA and its allies").');
+defineEntity(PlaceRef, 'Place', false, 'A region or place (eastern Ukraine, the Caucasus).');
 defineEntity(MaterielRef, 'Materiel', false, 'Weapons and equipment (the S-400, combat drones).');
 
 builder.queryFields((t) => ({
