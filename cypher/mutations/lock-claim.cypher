@@ -1,0 +1,6 @@
+// Takes the claim's write lock before anything of it is read: edits of one claim run one after
+// another, each reading what the one before it committed. Returns nothing for an unknown claim.
+MATCH (c:Claim {id: $id})
+SET c.editLock = true
+REMOVE c.editLock
+RETURN c.id AS id
