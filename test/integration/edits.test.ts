@@ -92,6 +92,64 @@ describe('edits survive: corrections and retractions are serialised on the claim
     expect(await claim(MEMBER)).toEqual(before);
   });
 
+  it('loses no edit that runs at the same time as a re-ingest of the document', async () => {
+    for (let round = 1; round <= 3; round++) {
+      const [ingest, fix, retract] = await Promise.all([
+        gql(INGEST, { input: article }, auth),
+        gql(CORRECT, { id: MEMBER, input: { statement: `Round ${round}.`, reason: 'during ingest' } }, auth),
+        gql(RETRACT, { id: 'flashup-2022-01-moskau-ankara:c-putin-president', reason: `round ${round}` }, auth),
+      ]);
+      expect(ingest.errors, JSON.stringify(ingest.errors)).toBeUndefined();
+      expect(fix.errors, JSON.stringify(fix.errors)).toBeUndefined();
+      if (round === 1) expect(retract.errors, JSON.stringify(retract.errors)).toBeUndefined();
+      else expect(retract.errors?.[0]?.extensions?.code).toBe('ALREADY_RETRACTED');
+      const c = await claim(MEMBER);
+      expect(c).toMatchObject({ statement: `Round ${round}.`, corrections: round });
+      expect(c.history).toHaveLength(round);
+      expect((await claim('flashup-2022-01-moskau-ankara:c-putin-president')).retractedReason).toBe('round 1');
+    }
+  });
+
+  it('serialises corrections that waited for a claim while a re-ingest replaced its node', async () => {
+    // What a re-ingest does to a claim, in a transaction held open: lock it, delete it, create it anew.
+    const session = db.driver.session({ database: db.connection.database });
+    const tx = session.beginTransaction();
+    try {
+      await tx.run(
+        `MATCH (c:Claim {id: $id})-[:ASSERTED_BY]->(who)
+         SET c.editLock = true REMOVE c.editLock
+         WITH c, who, properties(c) AS props
+         DETACH DELETE c
+         WITH who, props
+         CREATE (n:Claim)-[:ASSERTED_BY]->(who) SET n = props`,
+        { id: MEMBER },
+      );
+      const replies = Promise.all(
+        ['First.', 'Second.'].map((statement) =>
+          gql(CORRECT, { id: MEMBER, input: { statement, reason: 'waited' } }, auth),
+        ),
+      );
+      // Both wait for the lock held by the transaction above before it commits.
+      for (let i = 0; i < 240; i++) {
+        const blocked = await db.read<{ n: number }>(
+          'blocked',
+          "SHOW TRANSACTIONS YIELD currentQuery, status WHERE status STARTS WITH 'Blocked' AND currentQuery CONTAINS 'editLock' RETURN count(*) AS n",
+        );
+        if (blocked[0]?.n === 2) break;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      await tx.commit();
+      for (const r of await replies) expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+    } finally {
+      await session.close();
+    }
+    const after = await claim(MEMBER);
+    expect(after.corrections).toBe(2);
+    const earlier = after.history.map((h: string) => JSON.parse(h).statement);
+    expect(new Set(earlier).size).toBe(2);
+    expect([...earlier, after.statement].sort()).toEqual(['First.', 'Second.', 'Turkey is a member of NATO.'].sort());
+  });
+
   it('re-ingesting the article keeps retractions and corrections of its claims, and says so', async () => {
     const corrected = 'flashup-2022-01-moskau-ankara:c-phone-call-sunday';
     expect(await memberships()).toHaveLength(1);
