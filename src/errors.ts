@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { DatabaseUnavailableError, QueryTimeoutError } from './db/driver.js';
+import { DatabaseUnavailableError, QueryTimeoutError, TransientDatabaseError } from './db/driver.js';
 import type { Logger } from './logger.js';
 
 /** A bad argument: told to the client with its code. */
@@ -38,6 +38,9 @@ export function maskError(error: unknown, message: string): GraphQLError {
   }
   if (original instanceof DatabaseUnavailableError || original instanceof QueryTimeoutError) {
     return new GraphQLError(original.message, { ...located, extensions: { code: original.code } });
+  }
+  if (original instanceof TransientDatabaseError) {
+    return new GraphQLError(original.message, { ...located, extensions: { code: original.code, retryable: true } });
   }
   if (error instanceof GraphQLError && (!error.originalError || !error.path)) {
     // No path: it arose before execution, from the request itself (variables that do not coerce,

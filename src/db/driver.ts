@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type ManagedTransaction, Neo4jError, type RecordShape } from 'neo4j-driver';
+import neo4j, { type Driver, ManagedTransaction, Neo4jError, type RecordShape } from 'neo4j-driver';
 import type { Neo4jConnection } from '../config.js';
 import type { Logger } from '../logger.js';
 
@@ -10,6 +10,12 @@ export class DatabaseUnavailableError extends Error {
 /** A query ran past its transaction timeout or was cancelled: QUERY_TIMEOUT. */
 export class QueryTimeoutError extends Error {
   readonly code = 'QUERY_TIMEOUT';
+}
+
+/** A write kept failing with a transient error (deadlock, leader switch) until its deadline: retry later. */
+export class TransientDatabaseError extends Error {
+  readonly code = 'TRANSIENT_ERROR';
+  readonly retryable = true;
 }
 
 /** Per-request counters: queries sent to Neo4j and the time spent in them. */
@@ -43,6 +49,55 @@ const UNAVAILABLE_CODES = new Set([
   'Neo.ClientError.Database.DatabaseNotFound',
   'Neo.TransientError.General.DatabaseUnavailable',
 ]);
+
+/** Errors Neo4j calls transient that are not worth another attempt: a timeout or a cancellation, or a server that is down. */
+const NOT_RETRIED = new Set([
+  'Neo.TransientError.Transaction.Terminated',
+  'Neo.TransientError.Transaction.LockClientStopped',
+  'Neo.TransientError.General.DatabaseUnavailable',
+]);
+
+/**
+ * A failed write transaction that may succeed when run again: Neo4j's transient errors (a deadlock, a
+ * lock wait that timed out, a schema change under way) and a cluster's leader switch.
+ */
+export function isTransientError(err: unknown): err is Neo4jError {
+  if (!(err instanceof Neo4jError) || NOT_RETRIED.has(err.code)) return false;
+  return (
+    err.code.startsWith('Neo.TransientError.') ||
+    err.code === 'SessionExpired' ||
+    err.code === 'Neo.ClientError.Cluster.NotALeader' ||
+    err.code === 'Neo.ClientError.General.ForbiddenOnReadOnlyDatabase'
+  );
+}
+
+/** Exponential backoff with jitter: attempt 0 waits 12–25 ms, then twice as long each time, at most 1–2 s. */
+export const retryDelay = (attempt: number, random = Math.random) => {
+  const cap = Math.min(2_000, 25 * 2 ** attempt);
+  return cap / 2 + random() * (cap / 2);
+};
+
+/** Resolves after `ms`, or at once when the signal aborts. */
+function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
+export interface WriteOptions {
+  /** Timeout of one attempt (default: the query timeout, at least 60 s). */
+  timeoutMs?: number;
+  /** The caller's deadline or disconnect: rolls back the running attempt and stops the retries. */
+  signal?: AbortSignal;
+  /** Transient errors are retried while less than this has passed since the first attempt (default: timeoutMs). */
+  retryForMs?: number;
+}
 
 /** Maps a driver error to one of ours; anything else is returned as it is (and masked by Yoga). */
 export function mapDriverError(err: unknown): Error {
@@ -92,6 +147,8 @@ export class Database {
   private readonly listeners = new Set<(up: boolean) => void>();
   /** Queries sent to Neo4j by read() and write() since start (tests use it to bound round trips). */
   queriesSent = 0;
+  /** Write transactions run again after a transient error, since start. */
+  writeRetries = 0;
 
   constructor(
     readonly connection: Neo4jConnection,
@@ -232,25 +289,69 @@ export class Database {
     return this.run<T>('WRITE', name, cypher, params, opts);
   }
 
-  /** Several statements in one write transaction: all or nothing. */
+  /**
+   * Several statements in one write transaction: all or nothing. A transient failure (deadlock, leader
+   * switch) rolls the attempt back and runs `work` again after a backoff, until `retryForMs` has passed
+   * or the signal aborts; then TRANSIENT_ERROR. `work` may therefore run more than once: it must only
+   * talk to the transaction.
+   */
   async writeTransaction<T>(
     name: string,
     work: (tx: ManagedTransaction) => Promise<T>,
-    timeoutMs?: number,
+    opts: WriteOptions = {},
   ): Promise<T> {
-    this.guard();
+    const timeoutMs = opts.timeoutMs ?? Math.max(this.options.queryTimeoutMs, 60_000);
+    const deadline = performance.now() + (opts.retryForMs ?? timeoutMs);
+    const cancelled = () => new QueryTimeoutError('the request was cancelled');
+    for (let attempt = 0; ; attempt++) {
+      if (opts.signal?.aborted) throw cancelled();
+      this.guard();
+      try {
+        return await this.attemptWrite(name, work, timeoutMs, opts.signal);
+      } catch (err) {
+        if (opts.signal?.aborted) throw cancelled();
+        if (!isTransientError(err)) {
+          const mapped = mapDriverError(err);
+          if (mapped instanceof DatabaseUnavailableError) this.setUp(false, mapped.message);
+          throw mapped;
+        }
+        const delay = retryDelay(attempt);
+        if (performance.now() + delay > deadline) {
+          this.options.logger?.warn({ query: name, attempts: attempt + 1, code: err.code }, 'write gave up');
+          throw new TransientDatabaseError(
+            `the database was busy (${err.code.split('.').at(-1)}); nothing was written, try again`,
+          );
+        }
+        this.writeRetries += 1;
+        this.options.logger?.debug({ query: name, attempt: attempt + 1, code: err.code, delay }, 'write retried');
+        await pause(delay, opts.signal);
+      }
+    }
+  }
+
+  private async attemptWrite<T>(
+    name: string,
+    work: (tx: ManagedTransaction) => Promise<T>,
+    timeoutMs: number,
+    signal: AbortSignal | undefined,
+  ): Promise<T> {
     const session = this.driver.session({ database: this.connection.database, defaultAccessMode: neo4j.session.WRITE });
+    // Closing the session rolls back the open transaction (as the driver's executeQuery does on abort).
+    const abort = () => void session.close().catch(() => {});
+    signal?.addEventListener('abort', abort, { once: true });
     try {
-      return await session.executeWrite(work, {
-        timeout: timeoutMs ?? Math.max(this.options.queryTimeoutMs, 60_000),
-        metadata: { app: 'geo-kg', query: name },
-      });
-    } catch (err) {
-      const mapped = mapDriverError(err);
-      if (mapped instanceof DatabaseUnavailableError) this.setUp(false, mapped.message);
-      throw mapped;
+      const tx = session.beginTransaction({ timeout: timeoutMs, metadata: { app: 'geo-kg', query: name } });
+      try {
+        const result = await work(ManagedTransaction.fromTransaction(tx));
+        await tx.commit();
+        return result;
+      } catch (err) {
+        if (tx.isOpen()) await tx.rollback().catch(() => {});
+        throw err;
+      }
     } finally {
-      await session.close();
+      signal?.removeEventListener('abort', abort);
+      await session.close().catch(() => {});
     }
   }
 

@@ -9,7 +9,44 @@ export interface EntityRecord {
   description: string | null;
   wikidataId: string | null;
   documentIds: string[];
+  /** What each document says of it: "<documentId>|<field>|<value>", in the order of the merge rule (06b). */
+  sourceValues: string[];
   labels: string[];
+}
+
+/** What one document says of an entity. */
+export interface EntitySource {
+  documentId: string;
+  kind: string | null;
+  name: string | null;
+  nameDe: string | null;
+  description: string | null;
+  wikidataId: string | null;
+  aliases: string[];
+}
+
+/** The per-document values of an entity, earliest-published document first (as the merge rule counts them). */
+export function entitySources(e: EntityRecord): EntitySource[] {
+  const byDocument = new Map<string, EntitySource>();
+  for (const entry of e.sourceValues) {
+    const [documentId = '', field = ''] = entry.split('|', 2);
+    const value = entry.slice(documentId.length + field.length + 2);
+    let s = byDocument.get(documentId);
+    if (!s) {
+      s = { documentId, kind: null, name: null, nameDe: null, description: null, wikidataId: null, aliases: [] };
+      byDocument.set(documentId, s);
+    }
+    if (field === 'alias') s.aliases.push(value);
+    else if (
+      field === 'kind' ||
+      field === 'name' ||
+      field === 'nameDe' ||
+      field === 'description' ||
+      field === 'wikidataId'
+    )
+      s[field] = value;
+  }
+  return [...byDocument.values()];
 }
 
 export interface EventRecord {
@@ -186,7 +223,10 @@ const OPTIONAL_PROPERTIES = [
 export function normalize<T extends NodeRecord>(record: T): T {
   const r = record as unknown as Record<string, unknown>;
   for (const key of OPTIONAL_PROPERTIES) if (r[key] === undefined) r[key] = null;
-  if (isEntity(record) && !Array.isArray(record.aliases)) r.aliases = [];
+  if (isEntity(record)) {
+    if (!Array.isArray(record.aliases)) r.aliases = [];
+    if (!Array.isArray(record.sourceValues)) r.sourceValues = [];
+  }
   if (isClaim(record)) {
     r.retracted ??= false;
     r.corrections ??= 0;

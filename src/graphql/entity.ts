@@ -1,6 +1,15 @@
 import type { Context } from '../context.js';
 import type { EventRecord, NodeRecord } from '../domain/records.js';
-import { ENTITY_TYPES, isActor, isEntity, isEvent, typeNameOf } from '../domain/records.js';
+import {
+  ENTITY_TYPES,
+  type EntitySource,
+  entitySources,
+  isActor,
+  isDocument,
+  isEntity,
+  isEvent,
+  typeNameOf,
+} from '../domain/records.js';
 import { InputError } from '../errors.js';
 import { searchKey } from '../ingest/text.js';
 import { builder } from './builder.js';
@@ -14,6 +23,7 @@ import {
   ArmedGroupRef,
   ClaimRef,
   CoalitionRef,
+  DocumentRef,
   EntityRef,
   EventRef,
   MaterielRef,
@@ -26,6 +36,28 @@ import {
 } from './refs.js';
 
 export const ACTOR_TYPES = ENTITY_TYPES.filter((t) => t !== 'Place' && t !== 'Materiel');
+
+const EntitySourceRef = builder.objectRef<EntitySource>('EntitySource').implement({
+  description:
+    "What one document says of an entity. Documents never erase each other's values: the entity shows, field by field, the value of the earliest-published document that gives one (ties by document key).",
+  fields: (t) => ({
+    documentKey: t.exposeString('documentId'),
+    document: t.field({
+      type: DocumentRef,
+      nullable: true,
+      resolve: async (s, _a, ctx) => {
+        const d = await ctx.repos.graph.node.load(s.documentId);
+        return d && isDocument(d) ? d : null;
+      },
+    }),
+    kind: t.field({ type: EntityKindEnum, nullable: true, resolve: (s) => s.kind as never }),
+    name: t.exposeString('name', { nullable: true }),
+    nameDe: t.exposeString('nameDe', { nullable: true }),
+    description: t.exposeString('description', { nullable: true, description: 'Null: the document gives none.' }),
+    wikidataId: t.exposeString('wikidataId', { nullable: true, description: 'Null: the document gives none.' }),
+    aliases: t.exposeStringList('aliases'),
+  }),
+});
 
 EntityRef.implement({
   description:
@@ -46,6 +78,12 @@ EntityRef.implement({
     wikidataUrl: t.string({
       nullable: true,
       resolve: (r) => (r.wikidataId ? `https://www.wikidata.org/wiki/${r.wikidataId}` : null),
+    }),
+    sources: t.field({
+      type: [EntitySourceRef],
+      description:
+        'What each document that names it says of it (names, kind, description, Wikidata id, aliases), earliest-published first.',
+      resolve: (r) => entitySources(r),
     }),
     relations: t.field({
       type: [RelationRef],

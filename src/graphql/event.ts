@@ -170,7 +170,12 @@ const DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 const dateArg = (name: string, value: string | null | undefined, end: boolean) => {
   if (value === null || value === undefined) return null;
   if (!DATE.test(value)) throw new InputError(`"${name}" must be an ISO date: 2022-01-02, 2022-01 or 2022`);
-  if (value.length === 10) return value;
+  if (value.length === 10) {
+    if (new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
+      throw new InputError(`"${name}": ${value} is not a calendar date`);
+    }
+    return value;
+  }
   const range = dateRange({ value, precision: value.length === 4 ? 'YEAR' : 'MONTH', text: null });
   return end ? range.latest : range.earliest;
 };

@@ -1,6 +1,8 @@
 import { GraphQLError } from 'graphql';
 import { requireRole } from '../auth.js';
-import { isClaim, isDocument, isEntity } from '../domain/records.js';
+import type { Context } from '../context.js';
+import { isDocument } from '../domain/records.js';
+import { isBlank, unsafeCharacters } from '../domain/text-rules.js';
 import { InputError } from '../errors.js';
 import { loadArticleFrom, summarize } from '../ingest/ingest.js';
 import { AnnotationError } from '../ingest/validate.js';
@@ -29,6 +31,16 @@ const IngestResultRef = builder.objectRef<ReturnType<typeof summarize>>('IngestR
     evidence: t.exposeInt('evidence'),
     mentions: t.exposeInt('mentions'),
     sentences: t.exposeInt('sentences'),
+    keptRetractions: t.exposeInt('keptRetractions', {
+      description: 'Claims of the document that were retracted and stay retracted (same claim ids).',
+    }),
+    keptCorrections: t.exposeInt('keptCorrections', {
+      description: 'Claims of the document that were corrected and keep their correction and history.',
+    }),
+    droppedEdits: t.exposeStringList('droppedEdits', {
+      description:
+        'Keys of retracted or corrected claims the annotations no longer have: they are gone, with their edits.',
+    }),
     document: t.field({
       type: DocumentRef,
       nullable: true,
@@ -68,22 +80,37 @@ const RetractResultRef = builder
     }),
   });
 
-const text = (name: string, value: string, max: number) => {
+/** A text input: bounded and visible. */
+const bounded = (name: string, value: string, max: number) => {
   if (value.length > max) throw new InputError(`"${name}" is longer than ${max} characters`);
-  if (!value.trim()) throw new InputError(`"${name}" is empty`);
+  if (isBlank(value)) throw new InputError(`"${name}" is empty or only invisible characters`);
   return value;
+};
+
+/** A text input stored as sent: also without control or bidi characters (see domain/text-rules.ts). */
+const text = (name: string, value: string, max: number) => {
+  const unsafe = unsafeCharacters(value);
+  if (unsafe) throw new InputError(`"${name}" ${unsafe}`);
+  return bounded(name, value, max);
+};
+
+/** An earlier field of the same operation may have read the claim through the loaders: forget it. */
+const forget = (ctx: Context, key: string) => {
+  ctx.repos.graph.claimDetails.clear(key);
+  ctx.repos.graph.node.clear(key);
 };
 
 builder.mutationFields((t) => ({
   ingestArticle: t.field({
     type: IngestResultRef,
     description:
-      'Loads an article with its annotations, validated exactly as the ingest CLI does; re-ingesting a document replaces its claims. Invalid annotations give ANNOTATION_INVALID with every problem in `extensions.problems`, and nothing is written.',
+      'Loads an article with its annotations, validated exactly as the ingest CLI does; re-ingesting a document replaces its claims but keeps their retractions and corrections (same claim ids). Invalid annotations give ANNOTATION_INVALID with every problem in `extensions.problems`, and nothing is written.',
     args: { input: t.arg({ type: IngestInput, required: true }) },
     resolve: async (_r, { input }, ctx) => {
       requireRole(ctx.viewer, 'editor');
-      const articleText = text('articleText', input.articleText, MAX_TEXT);
-      const yaml = text('annotationsYaml', input.annotationsYaml, MAX_TEXT * 2);
+      // Their characters are checked by the loader, which names the place of each problem.
+      const articleText = bounded('articleText', input.articleText, MAX_TEXT);
+      const yaml = bounded('annotationsYaml', input.annotationsYaml, MAX_TEXT * 2);
       const slug = input.slug ?? 'api';
       if (!/^[a-z0-9][a-z0-9-]{0,99}$/.test(slug)) throw new InputError('"slug" must be a lower-case slug');
       let article: ReturnType<typeof loadArticleFrom>;
@@ -96,28 +123,31 @@ builder.mutationFields((t) => ({
         });
       }
       if (!input.slug) article.plan.document.slug = article.plan.documentId;
-      await ctx.repos.writes.ingest(article.plan);
-      ctx.logger.info({ documentId: article.plan.documentId, by: ctx.viewer.name }, 'article ingested');
-      return { ...summarize(article), slug: String(article.plan.document.slug) };
+      const outcome = await ctx.repos.writes.ingest(article.plan);
+      ctx.logger.info({ documentId: article.plan.documentId, by: ctx.viewer.name, ...outcome }, 'article ingested');
+      return { ...summarize(article, outcome), slug: String(article.plan.document.slug) };
     },
   }),
   retractClaim: t.field({
     type: RetractResultRef,
     nullable: true,
     description:
-      'Retracts a claim: it stays readable with `retracted: true` and the reason, but no longer supports any relationship; relationships left without a claim are removed. Null for an unknown claim.',
+      'Retracts a claim: it stays readable with `retracted: true` and the reason, but no longer supports any relationship; relationships left without a claim are removed. Once only: a second retraction gives ALREADY_RETRACTED and changes nothing. Null for an unknown claim.',
     args: { id: t.arg.id({ required: true }), reason: t.arg.string({ required: true }) },
     resolve: async (_r, args, ctx) => {
       requireRole(ctx.viewer, 'editor');
+      const key = keyOf(args.id, ['Claim']);
       const reason = text('reason', args.reason, 2_000);
-      return ctx.repos.writes.retractClaim(keyOf(args.id, ['Claim']), reason, ctx.viewer.name ?? 'unknown');
+      const retracted = await ctx.repos.writes.retractClaim(key, reason, ctx.viewer.name ?? 'unknown');
+      forget(ctx, key);
+      return retracted;
     },
   }),
   correctClaim: t.field({
     type: ClaimRef,
     nullable: true,
     description:
-      "Corrects a claim's statement, stance or asserter; what it said before is kept in `history`. Null for an unknown claim.",
+      "Corrects a claim's statement, stance or asserter; what it said before is kept in `history`. Corrections of one claim run one after another, none is lost. A retracted claim gives CLAIM_RETRACTED. Null for an unknown claim.",
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: CorrectInput, required: true }) },
     resolve: async (_r, { id, input }, ctx) => {
       requireRole(ctx.viewer, 'editor');
@@ -128,30 +158,13 @@ builder.mutationFields((t) => ({
       if (statement === null && input.stance == null && assertedBy === null) {
         throw new InputError('give at least one of statement, stance, assertedBy');
       }
-      const current = await ctx.repos.graph.node.load(key);
-      if (!current || !isClaim(current)) return null;
-      if (assertedBy !== null) {
-        const who = await ctx.repos.graph.node.load(assertedBy);
-        if (!who || !isEntity(who)) throw new InputError(`unknown entity "${assertedBy}"`);
-      }
-      const details = await ctx.repos.graph.claimDetails.load(key);
-      const previous = JSON.stringify({
-        statement: current.statement,
-        stance: current.stance,
-        assertedBy: details?.assertedBy?.id ?? null,
-        reason,
-        by: ctx.viewer.name,
-        at: new Date().toISOString(),
-      });
       const corrected = await ctx.repos.writes.correctClaim(
         key,
         { statement, stance: input.stance ?? null, assertedBy },
-        previous,
+        reason,
         ctx.viewer.name ?? 'unknown',
       );
-      // This request read the claim before changing it: forget those reads.
-      ctx.repos.graph.claimDetails.clear(key);
-      ctx.repos.graph.node.clear(key);
+      forget(ctx, key);
       return corrected;
     },
   }),

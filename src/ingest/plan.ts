@@ -33,6 +33,10 @@ export type EventEdgeType = (typeof EVENT_EDGE_TYPES)[number];
 export const EDGE_TYPES = [...RELATION_TYPES, ...EVENT_EDGE_TYPES] as const;
 export type DerivedEdgeType = RelationType | EventEdgeType;
 
+/** The fields a document states of an entity, kept per document on the entity (sourceValues). */
+export const ENTITY_FIELDS = ['kind', 'name', 'nameDe', 'description', 'wikidataId', 'alias', 'key'] as const;
+export type EntityField = (typeof ENTITY_FIELDS)[number];
+
 export interface EdgeRow {
   from: string;
   to: string;
@@ -46,7 +50,8 @@ export interface IngestPlan {
   document: Record<string, string | number | null>;
   publisherEntity: string;
   sentences: { id: string; index: number; start: number; end: number; text: string }[];
-  entitiesByKind: Map<EntityKind, Record<string, unknown>[]>;
+  /** Sorted by id, so that concurrent ingests lock shared entities in the same order. */
+  entities: { id: string; values: string[] }[];
   disputes: Record<string, unknown>[];
   events: Record<string, unknown>[];
   edges: Map<DerivedEdgeType, EdgeRow[]>;
@@ -88,25 +93,23 @@ export function planIngest(a: Annotations, text: string, slug: string): IngestPl
   const sentences = splitSentences(text);
   const sentenceId = (s: Sentence) => `${documentId}:s${s.index}`;
 
-  const entitiesByKind = new Map<EntityKind, Record<string, unknown>[]>();
-  for (const e of a.entities) {
-    const rows = entitiesByKind.get(e.kind) ?? [];
-    const names = [...new Set([e.name, e.nameDe, ...e.aliases])];
-    rows.push({
-      id: e.id,
-      // Names are kept per document, so that every document's aliases stay findable (see 06b).
-      aliases: e.aliases,
-      keys: [...new Set(names.map(searchKey))],
-      props: {
-        kind: e.kind,
-        name: e.name,
-        nameDe: e.nameDe,
-        description: e.description ?? null,
-        wikidataId: e.wikidataId ?? null,
-      },
-    });
-    entitiesByKind.set(e.kind, rows);
-  }
+  // What this document says of each entity, field by field ("name|NATO", "alias|Nato"); absent when it
+  // says nothing (no description). 06b derives what an entity shows from every document's say.
+  const entities = a.entities
+    .map((e) => {
+      const names = [...new Set([e.name, e.nameDe, ...e.aliases])];
+      const said: [EntityField, string | undefined][] = [
+        ['kind', e.kind],
+        ['name', e.name],
+        ['nameDe', e.nameDe],
+        ['description', e.description],
+        ['wikidataId', e.wikidataId],
+        ...e.aliases.map((x): [EntityField, string] => ['alias', x]),
+        ...[...new Set(names.map(searchKey))].map((x): [EntityField, string] => ['key', x]),
+      ];
+      return { id: e.id, values: said.filter(([, v]) => v !== undefined).map(([f, v]) => `${f}|${v}`) };
+    })
+    .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
 
   const claimsAbout = new Map<string, string[]>();
   for (const c of a.claims) {
@@ -214,7 +217,7 @@ export function planIngest(a: Annotations, text: string, slug: string): IngestPl
     },
     publisherEntity: a.document.publisherEntity,
     sentences: sentences.map((s) => ({ id: sentenceId(s), index: s.index, start: s.start, end: s.end, text: s.text })),
-    entitiesByKind,
+    entities,
     disputes: a.disputes.map((d) => ({
       id: d.id,
       props: {

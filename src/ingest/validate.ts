@@ -1,4 +1,5 @@
 import { isNode, LineCounter, type Node, parseDocument } from 'yaml';
+import { stringsIn, unsafeCharacters } from '../domain/text-rules.js';
 import { type Annotations, annotationSchema } from './annotation-schema.js';
 import { nearestMatch, occurrences } from './text.js';
 
@@ -72,15 +73,26 @@ export function validateAnnotations(
       problems: [{ path: '', message: `YAML: ${err instanceof Error ? err.message : String(err)}` }],
     };
   }
+  // Control and bidi characters are refused in the text and in every value (see domain/text-rules.ts).
+  const unsafe: Problem[] = [];
+  const textIssue = unsafeCharacters(articleText);
+  if (textIssue) unsafe.push({ path: '', message: `the article text ${textIssue}` });
+  for (const [path, value] of stringsIn(plain)) {
+    const issue = unsafeCharacters(value);
+    if (issue) unsafe.push({ path: pathText(path), ...place(path), message: `the value ${issue}` });
+  }
   const parsed = annotationSchema.safeParse(plain);
   if (!parsed.success) {
     return {
       ok: false,
-      problems: parsed.error.issues.map((i) => ({ path: pathText(i.path), ...place(i.path), message: i.message })),
+      problems: [
+        ...unsafe,
+        ...parsed.error.issues.map((i) => ({ path: pathText(i.path), ...place(i.path), message: i.message })),
+      ],
     };
   }
   const a = parsed.data;
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...unsafe];
   const add = (path: (string | number)[], message: string) =>
     problems.push({ path: pathText(path), ...place(path), message });
 

@@ -10,9 +10,16 @@ export interface SearchHit {
   matched: string | null;
 }
 
-/** Lucene's query syntax characters, escaped so that user text is searched as words. */
-export function escapeLucene(text: string): string {
-  return text.replace(/[+\-!(){}[\]^"~*?:\\/]|&&|\|\|/g, (m) => m.replace(/./g, '\\$&'));
+/** The words Lucene's classic query parser reads as operators (only in upper case). */
+const LUCENE_KEYWORDS = new Set(['AND', 'OR', 'NOT', 'TO']);
+
+/**
+ * A word of user text as Lucene reads it literally: its syntax characters (+ - ! ( ) { } [ ] ^ " ~ * ? : \ /,
+ * & and |) escaped, and a keyword (AND, OR, NOT, TO) quoted, so that it is searched as a word.
+ */
+export function escapeLucene(word: string): string {
+  if (LUCENE_KEYWORDS.has(word)) return `"${word}"`;
+  return word.replace(/[+\-!(){}[\]^"~*?:\\/&|]/g, '\\$&');
 }
 
 /**
