@@ -302,14 +302,13 @@ export class Database {
   ): Promise<T> {
     const timeoutMs = opts.timeoutMs ?? Math.max(this.options.queryTimeoutMs, 60_000);
     const deadline = performance.now() + (opts.retryForMs ?? timeoutMs);
-    const cancelled = () => new QueryTimeoutError('the request was cancelled');
     for (let attempt = 0; ; attempt++) {
-      if (opts.signal?.aborted) throw cancelled();
+      if (opts.signal?.aborted) throw abortReason(opts.signal);
       this.guard();
       try {
         return await this.attemptWrite(name, work, timeoutMs, opts.signal);
       } catch (err) {
-        if (opts.signal?.aborted) throw cancelled();
+        if (opts.signal?.aborted) throw abortReason(opts.signal);
         if (!isTransientError(err)) {
           const mapped = mapDriverError(err);
           if (mapped instanceof DatabaseUnavailableError) this.setUp(false, mapped.message);
