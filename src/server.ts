@@ -4,7 +4,7 @@ import { FanoutStats } from './cost/fanout-stats.js';
 import { connect } from './db/connect.js';
 import { LocalNeo4jError } from './db/local-neo4j.js';
 import { applySchema } from './db/schema.js';
-import { seedIfEmpty } from './ingest/seed.js';
+import { seedArticles } from './ingest/seed.js';
 import { createLogger } from './logger.js';
 import { createApp } from './yoga.js';
 
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
       const n = await applySchema(db);
       logger.info({ statements: n }, 'schema applied');
       if (config.loadArticlesOnStart) {
-        const loaded = await seedIfEmpty(db, logger);
+        const loaded = await seedArticles(db, logger);
         if (loaded > 0) logger.info({ articles: loaded }, 'articles loaded into the empty database');
       }
       await fanout.refresh();

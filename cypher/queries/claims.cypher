@@ -9,11 +9,7 @@ CALL (id) {
   RETURN c
   UNION
   WITH id WHERE $kind = 'about'
-  CALL (id) {
-    MATCH (x:Entity {id: id}) RETURN x
-    UNION MATCH (x:Event {id: id}) RETURN x
-    UNION MATCH (x:Dispute {id: id}) RETURN x
-  }
+  {{graph-node id id x}}
   MATCH (c:Claim)-[:ABOUT|SUBJECT|OBJECT]->(x)
   RETURN c
   UNION
@@ -29,9 +25,10 @@ WITH id, c ORDER BY c.documentId, c.id
 RETURN id, collect({
   claim: c {.*, labels: labels(c)},
   assertedBy: [(c)-[:ASSERTED_BY]->(a) | a {.*, labels: labels(a)}][0],
-  evidence: [(c)-[:SUPPORTED_BY]->(ev) | ev {.*, labels: labels(ev)}],
+  evidence: COLLECT { MATCH (c)-[:SUPPORTED_BY]->(ev) RETURN ev {.*, labels: labels(ev)} ORDER BY ev.start },
   about: [(c)-[:ABOUT]->(x) | x {.*, labels: labels(x)}][0],
   subject: [(c)-[:SUBJECT]->(s) | s {.*, labels: labels(s)}][0],
   object: [(c)-[:OBJECT]->(o) | o {.*, labels: labels(o)}][0],
-  contradicts: [(c)-[:CONTRADICTS]-(other:Claim) | other.id]
+  // A contradiction may be stated from either side (or both): each other claim once.
+  contradicts: COLLECT { MATCH (c)-[:CONTRADICTS]-(other:Claim) RETURN DISTINCT other.id ORDER BY other.id }
 }) AS claims

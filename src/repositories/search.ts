@@ -1,14 +1,21 @@
+import { z } from 'zod';
 import { cypher } from '../db/cypher.js';
 import { type Database, int, type QueryOptions } from '../db/driver.js';
-import type { EntityRecord, NodeRecord } from '../domain/records.js';
-import { searchKey } from '../ingest/text.js';
+import {
+  claimRecord,
+  displayName,
+  type EdgeRecord,
+  type EntityRecord,
+  type EvidenceRecord,
+  entityRecord,
+  isEntity,
+  isEvidence,
+  type NodeRecord,
+  nodeRecord,
+} from '../domain/records.js';
+import { searchKey } from '../domain/text.js';
 import type { GraphRepository } from './graph.js';
-
-export interface SearchHit {
-  node: NodeRecord;
-  score: number;
-  matched: string | null;
-}
+import { parseRows } from './rows.js';
 
 /** The words Lucene's classic query parser reads as operators (only in upper case). */
 const LUCENE_KEYWORDS = new Set(['AND', 'OR', 'NOT', 'TO']);
@@ -35,6 +42,46 @@ export function luceneTerms(word: string): string {
   return `(${exact} OR *${stem}*)`;
 }
 
+const hitRow = z.object({
+  node: nodeRecord,
+  score: z.number(),
+  via: z
+    .object({
+      claim: claimRecord,
+      about: nodeRecord.nullable(),
+      subject: z.string().nullable(),
+      object: z.string().nullable(),
+    })
+    .nullable(),
+});
+type HitRow = z.infer<typeof hitRow>;
+
+/** One fact that a search found: an entity, event, dispute, relationship or claim, with its best quote. */
+export interface SearchHit {
+  fact: NodeRecord | EdgeRecord;
+  score: number;
+  /** The best quote that matched (an evidence hit), or null when the fact's own names matched. */
+  evidence: EvidenceRecord | null;
+  /** A query word matched as a whole word (not only as part of a compound). */
+  exact: boolean;
+  /** How many index hits (names, quotes) point to this fact. */
+  matches: number;
+}
+
+/** Weight of a whole-word match against a match of a compound part, and of each further hit of a fact. */
+const EXACT_WEIGHT = 2;
+const EACH_FURTHER_HIT = 0.1;
+
+/** Whether a folded query word stands as a whole word in the text (folded the same way). */
+export function matchesWholeWord(text: string, words: readonly string[]): boolean {
+  const tokens = new Set(
+    searchKey(text)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean),
+  );
+  return words.some((w) => tokens.has(w));
+}
+
 export class SearchRepository {
   constructor(
     private readonly db: Database,
@@ -46,26 +93,70 @@ export class SearchRepository {
   async byName(name: string, limit: number): Promise<EntityRecord[]> {
     const key = searchKey(name);
     if (!key) return [];
-    const rows = await this.db.read<{ node: EntityRecord }>(
+    const rows = parseRows(
       'entities-by-name',
-      cypher('queries/entities-by-name'),
-      { key, limit: int(limit) },
-      this.opts,
+      z.object({ node: entityRecord }),
+      await this.db.read('entities-by-name', cypher('queries/entities-by-name'), { key, limit: int(limit) }, this.opts),
     );
     return this.graph.prime(rows.map((r) => r.node));
   }
 
-  /** Full-text search over names, aliases, event labels, dispute names and evidence quotes. */
+  /** The fact an index hit shows: the node itself, or for a quote the event, dispute or relationship its claim asserts. */
+  private async factOf(row: HitRow): Promise<{ key: string; fact: NodeRecord | EdgeRecord }> {
+    const { via, node } = row;
+    if (!via) return { key: node.id, fact: node };
+    if (via.about) return { key: via.about.id, fact: via.about };
+    const { subject, object } = via;
+    const type = via.claim.relationType;
+    if (subject && object && type) {
+      const edge = (await this.graph.edges(subject, [type], 'OUT')).find((e) => e.edge.to === object)?.edge;
+      if (edge) return { key: `${edge.type}:${edge.from}->${edge.to}`, fact: edge };
+    }
+    return { key: via.claim.id, fact: via.claim };
+  }
+
+  /**
+   * Full-text search over names, aliases, event labels, dispute names and evidence quotes, grouped
+   * by the fact each hit shows (no fact twice), ranked by the best hit — a whole-word match counts
+   * twice a compound part — and a little by how many hits point to the fact.
+   */
   async fullText(query: string, limit: number): Promise<SearchHit[]> {
-    const words = query.trim().split(/\s+/).filter(Boolean).slice(0, 20).map(luceneTerms);
-    if (words.length === 0) return [];
-    const rows = await this.db.read<SearchHit>(
+    const typed = query.trim().split(/\s+/).filter(Boolean).slice(0, 20);
+    if (typed.length === 0) return [];
+    const folded = typed.map((w) => searchKey(w)).filter(Boolean);
+    const rows = parseRows(
       'search',
-      cypher('queries/search'),
-      { query: words.join(' '), limit: int(limit) },
-      this.opts,
+      hitRow,
+      await this.db.read(
+        'search',
+        cypher('queries/search'),
+        // More hits than facts asked for: several hits often show one fact.
+        { query: typed.map(luceneTerms).join(' '), limit: int(Math.min(limit * 4, 400)) },
+        this.opts,
+      ),
     );
-    this.graph.prime(rows.map((r) => r.node));
-    return rows;
+    const byFact = new Map<string, SearchHit & { weighted: number }>();
+    for (const row of rows) {
+      const { key, fact } = await this.factOf(row);
+      const evidence = isEvidence(row.node) ? row.node : null;
+      const text = evidence
+        ? evidence.quote
+        : displayName(row.node) + (isEntity(row.node) ? ` ${row.node.aliases.join(' ')}` : '');
+      const exact = matchesWholeWord(text, folded);
+      const weighted = row.score * (exact ? EXACT_WEIGHT : 1);
+      const seen = byFact.get(key);
+      if (!seen) {
+        byFact.set(key, { fact, score: row.score, evidence, exact, matches: 1, weighted });
+        continue;
+      }
+      seen.matches += 1;
+      if (weighted > seen.weighted || (weighted === seen.weighted && evidence && !seen.evidence)) {
+        Object.assign(seen, { score: row.score, evidence: evidence ?? seen.evidence, exact, weighted });
+      }
+    }
+    const rank = (h: SearchHit & { weighted: number }) => h.weighted + EACH_FURTHER_HIT * (h.matches - 1);
+    const hits = [...byFact.values()].sort((a, b) => rank(b) - rank(a)).slice(0, limit);
+    this.graph.prime(hits.flatMap((h) => ('labels' in h.fact ? [h.fact] : [])));
+    return hits.map(({ weighted: _w, ...h }) => h);
   }
 }
