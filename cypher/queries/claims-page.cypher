@@ -4,7 +4,7 @@ WHERE {{claims-filter c}}
 WITH c,
      c.documentId AS key,
      coalesce(COLLECT { MATCH (c)-[:SUPPORTED_BY]->(ev) RETURN min(ev.start) }[0], 0) AS rank
-WHERE {{after-key c}}
+WHERE {{after-key c false}}
 RETURN c {.*, labels: labels(c)} AS node, [key, rank, c.id] AS sortKey
 ORDER BY key, rank, c.id
 LIMIT $limit

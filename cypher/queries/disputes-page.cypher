@@ -4,7 +4,7 @@ WHERE ($actorId IS NULL OR EXISTS { (:Entity {id: $actorId})-[:PARTY_TO]->(d) })
 WITH d,
      CASE $order WHEN 'PARTIES' THEN -COUNT { (d)<-[:PARTY_TO]-() } ELSE toLower(d.name) END AS key,
      0 AS rank
-WHERE {{after-key d}}
+WHERE {{after-key d false}}
 RETURN d {.*, labels: labels(d)} AS node, [key, rank, d.id] AS sortKey
 ORDER BY key, rank, d.id
 LIMIT $limit

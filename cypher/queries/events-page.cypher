@@ -3,11 +3,11 @@
 {{actor-ids - $actorId $affiliates}}
 MATCH (e:Event)
 WHERE {{events-filter e}}
-WITH e, date(e.orderDate).epochDays AS day
-WITH e,
-     CASE WHEN day IS NULL THEN 1000000000 WHEN $order = 'DATE_DESC' THEN -day ELSE day END AS key,
-     CASE WHEN $order = 'DATE_DESC' THEN -coalesce(e.orderRank, 0) ELSE coalesce(e.orderRank, 0) END AS rank
-WHERE {{after-key e}}
+WITH e, $order = 'DATE_DESC' AS descending, duration.inDays(date('1970-01-01'), date(e.orderDate)).days AS day
+WITH e, descending,
+     CASE WHEN day IS NULL THEN 1000000000 WHEN descending THEN -day ELSE day END AS key,
+     CASE WHEN descending THEN -coalesce(e.orderRank, 0) ELSE coalesce(e.orderRank, 0) END AS rank
+WHERE {{after-key e descending}}
 RETURN e {.*, labels: labels(e)} AS node, [key, rank, e.id] AS sortKey
-ORDER BY key, rank, e.id
+ORDER BY key, rank, CASE WHEN descending THEN '' ELSE e.id END, e.id DESC
 LIMIT $limit

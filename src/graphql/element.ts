@@ -18,7 +18,7 @@ export async function edgeLabel(e: EdgeRecord, ctx: Context): Promise<string> {
 
 GraphElementRef.implement({
   description:
-    'Anything of the graph a client can show: every node (entities, events, disputes, claims, evidence, documents) and every relationship. Wherever a field may hold several types, `key`, `label` and `type` need no fragment.',
+    'Anything of the graph a client can show: every node (entities, events, disputes, claims, evidence, documents) and every relationship. Wherever a field may hold several types, `key`, `label` and `typeName` need no fragment.',
   resolveType: (v) => (isNode(v) ? typeNameOf(v) : 'Relation'),
   fields: (t) => ({
     key: t.string({
@@ -29,8 +29,9 @@ GraphElementRef.implement({
       description: 'What to call it: a name, an event label, a statement, a quote, a title, or "A KIND B".',
       resolve: (v, _a, ctx) => (isNode(v) ? displayName(v) : edgeLabel(v, ctx)),
     }),
-    type: t.string({
-      description: 'Its GraphQL type: State, Person, Event, Dispute, Claim, Evidence, Document, Relation …',
+    typeName: t.string({
+      description:
+        'Its GraphQL type: State, Person, Event, Dispute, Claim, Evidence, Document, Relation … (what `__typename` gives; `type` is taken by an event\'s type).',
       resolve: (v) => (isNode(v) ? typeNameOf(v) : 'Relation'),
     }),
   }),

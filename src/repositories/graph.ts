@@ -39,6 +39,14 @@ export type ClaimDetails = z.infer<typeof claimDetails>;
 const actorEvent = z.object({ event: eventRecord, roles: z.array(z.enum(['HAS_SOURCE', 'HAS_TARGET'])) });
 export type ActorEvent = z.infer<typeof actorEvent>;
 
+/** How an id selects claims: the claims themselves, those about it, asserted by it, or from it. */
+type ClaimSelection = 'ids' | 'about' | 'asserted' | 'document';
+const claimKey = (kind: ClaimSelection, id: string) => `${kind}:${id}`;
+const splitClaimKey = (key: string) => {
+  const at = key.indexOf(':');
+  return [key.slice(0, at), key.slice(at + 1)] as const;
+};
+
 const byId = <S extends z.ZodType>(field: string, value: S) => z.object({ id: z.string(), [field]: value });
 
 /**
@@ -115,44 +123,43 @@ export class GraphRepository {
     );
   }
 
-  /** Claims with their details, selected by kind (see cypher/queries/claims.cypher), one query per level. */
-  private claimLoader(kind: 'ids' | 'about' | 'asserted' | 'document') {
-    return new DataLoader<string, ClaimDetails[]>(async (ids) => {
-      const rows = parseRows(
-        `claims-${kind}`,
-        byId('claims', z.array(claimDetails)),
-        await this.db.read(`claims-${kind}`, cypher('queries/claims'), { ids: [...new Set(ids)], kind }, this.opts),
-      );
-      const map = new Map(rows.map((r) => [r.id, r.claims as ClaimDetails[]]));
-      return ids.map((id) => {
-        const list = map.get(id) ?? [];
-        for (const d of list) {
-          this.prime(
-            [d.claim, d.assertedBy, d.about, d.subject, d.object, ...d.evidence].filter((x): x is NodeRecord => !!x),
-          );
-          if (kind !== 'ids') this.claimDetailsById.prime(d.claim.id, [d]);
-        }
-        return list;
-      });
+  /**
+   * Claims with their details, selected by how an id picks them (see cypher/queries/claims.cypher):
+   * every ask of one level — a relation's claims by id, an event's claims about it — shares one query.
+   */
+  private readonly claims = new DataLoader<string, ClaimDetails[]>(async (keys) => {
+    const asks = [...new Set(keys)].map((k) => {
+      const [kind, id] = splitClaimKey(k);
+      return { kind, id };
     });
-  }
-
-  private readonly claimDetailsById = this.claimLoader('ids');
-  private readonly claimsByKind = {
-    about: this.claimLoader('about'),
-    asserted: this.claimLoader('asserted'),
-    document: this.claimLoader('document'),
-  };
+    const rows = parseRows(
+      'claims',
+      z.object({ kind: z.string(), id: z.string(), claims: z.array(claimDetails) }),
+      await this.db.read('claims', cypher('queries/claims'), { asks }, this.opts),
+    );
+    const map = new Map(rows.map((r) => [claimKey(r.kind as ClaimSelection, r.id), r.claims as ClaimDetails[]]));
+    return keys.map((key) => {
+      const list = map.get(key) ?? [];
+      for (const d of list) {
+        this.prime(
+          [d.claim, d.assertedBy, d.about, d.subject, d.object, ...d.evidence].filter((x): x is NodeRecord => !!x),
+        );
+        if (!key.startsWith('ids:')) this.claims.prime(claimKey('ids', d.claim.id), [d]);
+      }
+      return list;
+    });
+  });
 
   /** Who asserts a claim, its evidence, what it is about and what contradicts it. */
   readonly claimDetails = {
-    load: async (id: string): Promise<ClaimDetails | null> => (await this.claimDetailsById.load(id))[0] ?? null,
+    load: async (id: string): Promise<ClaimDetails | null> => (await this.claims.load(claimKey('ids', id)))[0] ?? null,
     loadMany: (ids: readonly string[]) => Promise.all(ids.map((id) => this.claimDetails.load(id))),
-    clear: (id: string) => this.claimDetailsById.clear(id),
+    clear: (id: string) => this.claims.clear(claimKey('ids', id)),
   };
 
-  private claimList(kind: keyof GraphRepository['claimsByKind']) {
-    return async (id: string): Promise<ClaimRecord[]> => (await this.claimsByKind[kind].load(id)).map((d) => d.claim);
+  private claimList(kind: Exclude<ClaimSelection, 'ids'>) {
+    return async (id: string): Promise<ClaimRecord[]> =>
+      (await this.claims.load(claimKey(kind, id))).map((d) => d.claim);
   }
 
   readonly claimsAbout = this.claimList('about');

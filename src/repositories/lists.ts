@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { cypher } from '../db/cypher.js';
 import { type Database, int, type QueryOptions } from '../db/driver.js';
 import type { ClaimAspect, ClaimStance } from '../domain/claims.js';
+import { EDGE_TYPE_WORDS } from '../domain/edges.js';
 import type { EntityKind } from '../domain/entities.js';
 import type { EventStatus, EventType } from '../domain/events.js';
 import type { ClaimOrder, DisputeOrder, DocumentOrder, EntityOrder, EventOrder } from '../domain/orders.js';
@@ -77,7 +78,7 @@ export class ListRepository {
     after: SortKey | null,
     limit: number,
   ) {
-    return this.page('actors', entityRecord, f, order, after, limit);
+    return this.page('actors', entityRecord, { ...f, graphTypes: EDGE_TYPE_WORDS }, order, after, limit);
   }
 
   events(

@@ -68,10 +68,6 @@ export interface SearchHit {
   matches: number;
 }
 
-/** Weight of a whole-word match against a match of a compound part, and of each further hit of a fact. */
-const EXACT_WEIGHT = 2;
-const EACH_FURTHER_HIT = 0.1;
-
 /** Whether a folded query word stands as a whole word in the text (folded the same way). */
 export function matchesWholeWord(text: string, words: readonly string[]): boolean {
   const tokens = new Set(
@@ -101,13 +97,20 @@ export class SearchRepository {
     return this.graph.prime(rows.map((r) => r.node));
   }
 
-  /** The fact an index hit shows: the node itself, or for a quote the event, dispute or relationship its claim asserts. */
+  /**
+   * The fact an index hit shows: the node itself, or for a quote the event, dispute or relationship
+   * its claim asserts — a party's stance (PARTY_TO) shows the dispute it takes part in.
+   */
   private async factOf(row: HitRow): Promise<{ key: string; fact: NodeRecord | EdgeRecord }> {
     const { via, node } = row;
     if (!via) return { key: node.id, fact: node };
     if (via.about) return { key: via.about.id, fact: via.about };
     const { subject, object } = via;
     const type = via.claim.relationType;
+    if (type === 'PARTY_TO' && object) {
+      const dispute = await this.graph.node.load(object);
+      if (dispute) return { key: dispute.id, fact: dispute };
+    }
     if (subject && object && type) {
       const edge = (await this.graph.edges(subject, [type], 'OUT')).find((e) => e.edge.to === object)?.edge;
       if (edge) return { key: `${edge.type}:${edge.from}->${edge.to}`, fact: edge };
@@ -117,8 +120,10 @@ export class SearchRepository {
 
   /**
    * Full-text search over names, aliases, event labels, dispute names and evidence quotes, grouped
-   * by the fact each hit shows (no fact twice), ranked by the best hit — a whole-word match counts
-   * twice a compound part — and a little by how many hits point to the fact.
+   * by the fact each hit shows (no fact twice, no quote twice). Ranked: whole-word matches before
+   * matches of a compound part; then facts whose own name or label matched before facts found
+   * through a quote; then by score, and a little by how many hits point to the fact. A fact found
+   * only through quotes that a higher-ranked fact already shows is left out.
    */
   async fullText(query: string, limit: number): Promise<SearchHit[]> {
     const typed = query.trim().split(/\s+/).filter(Boolean).slice(0, 20);
@@ -135,7 +140,7 @@ export class SearchRepository {
         this.opts,
       ),
     );
-    const byFact = new Map<string, SearchHit & { weighted: number }>();
+    const byFact = new Map<string, Grouped>();
     for (const row of rows) {
       const { key, fact } = await this.factOf(row);
       const evidence = isEvidence(row.node) ? row.node : null;
@@ -143,20 +148,73 @@ export class SearchRepository {
         ? evidence.quote
         : displayName(row.node) + (isEntity(row.node) ? ` ${row.node.aliases.join(' ')}` : '');
       const exact = matchesWholeWord(text, folded);
-      const weighted = row.score * (exact ? EXACT_WEIGHT : 1);
+      const hit = { score: row.score, exact, evidence };
       const seen = byFact.get(key);
-      if (!seen) {
-        byFact.set(key, { fact, score: row.score, evidence, exact, matches: 1, weighted });
-        continue;
-      }
-      seen.matches += 1;
-      if (weighted > seen.weighted || (weighted === seen.weighted && evidence && !seen.evidence)) {
-        Object.assign(seen, { score: row.score, evidence: evidence ?? seen.evidence, exact, weighted });
-      }
+      if (!seen) byFact.set(key, { fact, hits: [hit] });
+      else seen.hits.push(hit);
     }
-    const rank = (h: SearchHit & { weighted: number }) => h.weighted + EACH_FURTHER_HIT * (h.matches - 1);
-    const hits = [...byFact.values()].sort((a, b) => rank(b) - rank(a)).slice(0, limit);
+    const ranked = [...byFact.values()].map(summarize).sort(byRank);
+    const usedQuotes = new Set<string>();
+    const hits: SearchHit[] = [];
+    for (const g of ranked) {
+      const quote = g.quotes.find((q) => !usedQuotes.has(q.evidence.id));
+      if (!quote && !g.titled) continue;
+      if (quote) usedQuotes.add(quote.evidence.id);
+      hits.push({
+        fact: g.fact,
+        score: g.best.score,
+        evidence: quote?.evidence ?? null,
+        exact: g.best.exact,
+        matches: g.matches,
+      });
+      if (hits.length === limit) break;
+    }
     this.graph.prime(hits.flatMap((h) => ('labels' in h.fact ? [h.fact] : [])));
-    return hits.map(({ weighted: _w, ...h }) => h);
+    return hits;
   }
+}
+
+interface IndexHit {
+  score: number;
+  exact: boolean;
+  evidence: EvidenceRecord | null;
+}
+interface Grouped {
+  fact: NodeRecord | EdgeRecord;
+  hits: IndexHit[];
+}
+interface Ranked {
+  fact: NodeRecord | EdgeRecord;
+  best: IndexHit;
+  /** Its own name or label matched (not only a quote). */
+  titled: boolean;
+  matches: number;
+  /** Its quotes, best first. */
+  quotes: (IndexHit & { evidence: EvidenceRecord })[];
+}
+
+/** Weight of a whole-word hit against a compound part's, for choosing a fact's best hit and quote. */
+const EXACT_WEIGHT = 2;
+/** How much each further hit of a fact adds to its score. */
+const EACH_FURTHER_HIT = 0.1;
+const weight = (h: IndexHit) => h.score * (h.exact ? EXACT_WEIGHT : 1);
+
+function summarize(g: Grouped): Ranked {
+  const byWeight = [...g.hits].sort((a, b) => weight(b) - weight(a));
+  return {
+    fact: g.fact,
+    best: byWeight[0] as IndexHit,
+    titled: g.hits.some((h) => !h.evidence),
+    matches: g.hits.length,
+    quotes: byWeight.filter((h): h is IndexHit & { evidence: EvidenceRecord } => h.evidence !== null),
+  };
+}
+
+function byRank(a: Ranked, b: Ranked): number {
+  const exact = Number(b.best.exact) - Number(a.best.exact);
+  if (exact !== 0) return exact;
+  const titled = Number(b.titled) - Number(a.titled);
+  if (titled !== 0) return titled;
+  const score = (r: Ranked) => weight(r.best) + EACH_FURTHER_HIT * (r.matches - 1);
+  return score(b) - score(a);
 }

@@ -7,7 +7,7 @@ import { createLogger } from '../../src/logger.js';
 import { createApp } from '../../src/yoga.js';
 import { resetToArticle, testDatabase } from '../helpers/db.js';
 
-const TURKEY = '{ entity(id: "turkey") { key label type } }';
+const TURKEY = '{ entity(id: "turkey") { key label typeName } }';
 
 /** The two GraphQL clients researchers' apps use most, against the real server over HTTP. */
 describe('GraphQL client libraries', () => {
@@ -33,14 +33,14 @@ describe('GraphQL client libraries', () => {
     });
     const r = await client.query(urqlGql(TURKEY), {}).toPromise();
     expect(r.error).toBeUndefined();
-    expect(r.data).toEqual({ entity: { key: 'turkey', label: 'Turkey', type: 'State' } });
+    expect(r.data).toEqual({ entity: { key: 'turkey', label: 'Turkey', typeName: 'State' } });
   });
 
   it('urql with POST (preferGetMethod: false) reads the graph', async () => {
     const client = new Client({ url, exchanges: [fetchExchange], preferGetMethod: false });
     const r = await client.query(urqlGql(TURKEY), {}).toPromise();
     expect(r.error).toBeUndefined();
-    expect(r.data).toEqual({ entity: { key: 'turkey', label: 'Turkey', type: 'State' } });
+    expect(r.data).toEqual({ entity: { key: 'turkey', label: 'Turkey', typeName: 'State' } });
   });
 
   it("urql's default GET without the header is refused with CSRF_PREVENTED and told how to fix it", async () => {
@@ -59,7 +59,7 @@ describe('GraphQL client libraries', () => {
       const client = new ApolloClient({ link, cache: new InMemoryCache() });
       const r = await client.query({ query: gql(TURKEY), fetchPolicy: 'no-cache' });
       expect(r.error).toBeUndefined();
-      expect(r.data).toEqual({ entity: { key: 'turkey', label: 'Turkey', type: 'State' } });
+      expect(r.data).toMatchObject({ entity: { key: 'turkey', label: 'Turkey', typeName: 'State' } });
     }
   });
 });

@@ -74,7 +74,7 @@ describe('values reach Cypher only as parameters', () => {
       traversal.shortestPath(evil, `${evil}2`, 4, ['PARTY_TO']),
       traversal.dyad(evil, `${evil}2`, true, ['PARTNER_OF']),
     ]);
-    expect(calls.length).toBeGreaterThanOrEqual(13);
+    expect(calls.length).toBeGreaterThanOrEqual(12); // a claim by id and the claims about a node share one query
     for (const call of calls) {
       expect(call.text, call.name).not.toContain(evil);
       expect(JSON.stringify(call.params), call.name).toMatch(/./);
