@@ -31,7 +31,7 @@ GraphElementRef.implement({
     }),
     typeName: t.string({
       description:
-        'Its GraphQL type: State, Person, Event, Dispute, Claim, Evidence, Document, Relation … (what `__typename` gives; `type` is taken by an event\'s type).',
+        "Its GraphQL type: State, Person, Event, Dispute, Claim, Evidence, Document, Relation … (what `__typename` gives; `type` is taken by an event's type).",
       resolve: (v) => (isNode(v) ? typeNameOf(v) : 'Relation'),
     }),
   }),

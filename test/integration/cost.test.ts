@@ -95,13 +95,15 @@ describe('the cost of an operation bounds the work it can do', () => {
   });
 
   it('stops the whole operation at its deadline, cancelling its Neo4j queries', async () => {
-    const hurried = testApp(db, { limits: {
-      ...DEFAULT_LIMITS,
-      maxCost: 100_000_000,
-      maxResultItems: 100_000_000,
-      maxResultBytes: 1_000_000_000,
-      operationTimeoutMs: 150,
-    } });
+    const hurried = testApp(db, {
+      limits: {
+        ...DEFAULT_LIMITS,
+        maxCost: 100_000_000,
+        maxResultItems: 100_000_000,
+        maxResultBytes: 1_000_000_000,
+        operationTimeoutMs: 150,
+      },
+    });
     await hurried.gql('{ entity(id: "russia") { ... on Actor { relations { kind } } } }'); // sizes measured
     const r = await hurried.gql(relationsBomb(4, 4));
     expect(r.status).toBeLessThan(500);
