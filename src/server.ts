@@ -62,6 +62,7 @@ async function main(): Promise<void> {
     apiKeys: config.apiKeys,
     corsOrigins: config.corsOrigins,
     limits: config.limits,
+    local: connected.local,
   });
   const server = createServer(app);
   server.listen(config.port, config.host, () => {

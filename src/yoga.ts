@@ -4,6 +4,7 @@ import { type ApiKey, DEFAULT_LIMITS, type Limits } from './config.js';
 import type { Context } from './context.js';
 import { createContext } from './context.js';
 import type { Database } from './db/driver.js';
+import type { LocalNeo4jHealth } from './db/local-supervisor.js';
 import { createMaskError } from './errors.js';
 import { EXAMPLES } from './graphiql/examples.js';
 import { schema } from './graphql/index.js';
@@ -18,22 +19,40 @@ export interface AppOptions {
   /** Origins allowed by CORS; none: no cross-origin browser access; ['*']: any. */
   corsOrigins?: string[];
   limits?: Limits;
+  /** The supervision of the local Neo4j (src/db/connect.ts); none: always `running`. */
+  local?: () => LocalNeo4jHealth;
 }
 
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
-/** /ready: Neo4j answers (503 while it does not). /health (the process is alive) is Yoga's own. */
-function readinessPlugin(db: Database): Plugin {
+/**
+ * /ready: Neo4j answers (503 while it does not, or while the local one is being restarted).
+ * /health is Yoga's own 200, turned into 503 with the reason once the local Neo4j was given up on:
+ * then only a restart of the whole process can help.
+ */
+function readinessPlugin(db: Database, local: () => LocalNeo4jHealth): Plugin {
   return {
     onRequest({ url, endResponse }) {
-      if (url.pathname === '/ready') {
-        const { up, error } = db.status;
-        endResponse(json(up ? { ready: true, neo4j: 'up' } : { ready: false, neo4j: 'down', error }, up ? 200 : 503));
+      if (url.pathname !== '/ready') return;
+      const { state, reason } = local();
+      if (state !== 'running') {
+        endResponse(json({ ready: false, neo4j: state, error: reason }, 503));
+        return;
       }
+      const { up, error } = db.status;
+      endResponse(json(up ? { ready: true, neo4j: 'up' } : { ready: false, neo4j: 'down', error }, up ? 200 : 503));
+    },
+    onResponse({ request, response, setResponse }) {
+      // Yoga answers every URL that ends with its health endpoint, before any plugin sees it.
+      if (!request.url.endsWith('/health') || response.status !== 200) return;
+      const { state, reason } = local();
+      if (state === 'failed') setResponse(json({ healthy: false, reason }, 503));
     },
   };
 }
+
+const alwaysRunning = (): LocalNeo4jHealth => ({ state: 'running' });
 
 /** One log line per operation, with the request id and the Neo4j time spent. */
 function operationLogPlugin(): Plugin<Context> {
@@ -62,7 +81,14 @@ function operationLogPlugin(): Plugin<Context> {
 
 const graphiqlPages = new Map<string, string>();
 
-export function createApp({ db, logger, apiKeys = [], corsOrigins = [], limits = DEFAULT_LIMITS }: AppOptions) {
+export function createApp({
+  db,
+  logger,
+  apiKeys = [],
+  corsOrigins = [],
+  limits = DEFAULT_LIMITS,
+  local = alwaysRunning,
+}: AppOptions) {
   return createYoga<Record<string, unknown>, Context>({
     schema,
     context: ({ request }) => createContext(db, logger, request, apiKeys, limits),
@@ -93,7 +119,7 @@ export function createApp({ db, logger, apiKeys = [], corsOrigins = [], limits =
       return page;
     },
     healthCheckEndpoint: '/health',
-    plugins: [readinessPlugin(db), ...limitPlugins(limits), operationLogPlugin()],
+    plugins: [readinessPlugin(db, local), ...limitPlugins(limits), operationLogPlugin()],
     cors:
       corsOrigins.length === 0
         ? false
