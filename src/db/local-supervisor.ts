@@ -17,6 +17,8 @@ export interface RestartPolicy {
 }
 
 export const RESTART_WINDOW_MS = 10 * 60_000;
+/** How long a restart may take until Bolt answers (the first start: 120 s). */
+const RESTART_TIMEOUT_MS = 300_000;
 
 export const DEFAULT_RESTART_POLICY: RestartPolicy = {
   maxRestarts: 5,
@@ -141,7 +143,15 @@ export class LocalNeo4jSupervisor {
   private restart(): void {
     if (this.closed) return;
     this.restarts.push(Date.now());
-    const options = { ...this.options, port: this.port, logger: this.logger, signal: this.abort.signal };
+    const options = {
+      ...this.options,
+      port: this.port,
+      logger: this.logger,
+      signal: this.abort.signal,
+      // A store killed mid-write is recovered first, on a machine that may be busy with what killed
+      // it: a slow start is better than killing it and starting over.
+      startTimeoutMs: this.options.startTimeoutMs ?? RESTART_TIMEOUT_MS,
+    };
     this.starting = startLocalNeo4j(options)
       .then(async (local) => {
         if (this.closed) {
