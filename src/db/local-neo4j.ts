@@ -260,7 +260,8 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
       '256',
       '--exit-on-stdin-eof',
     ],
-    { stdio: ['pipe', 'pipe', 'pipe'] },
+    // Nor in Java's environment, which its owner can read in /proc.
+    { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NEO4J_PASSWORD: undefined } },
   );
   // The password is the first line on stdin; stdin then stays open: Java exits when it closes.
   child.stdin?.on('error', () => {});
