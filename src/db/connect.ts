@@ -24,8 +24,9 @@ export async function connect(config: Config, logger: Logger): Promise<Connected
     connection = { uri: started.uri, user: 'neo4j', password: started.password, database: undefined };
   }
   const db = new Database(connection, { queryTimeoutMs: config.queryTimeoutMs, logger });
-  // The driver finds a restarted Neo4j by itself within its backoff; checking now saves those seconds.
-  supervisor?.onRestarted(() => void db.check());
+  // Told at once, not at the next failed query or check: a dead Neo4j makes operations fail fast with
+  // DATABASE_UNAVAILABLE (whatever holds its port now), and one that runs again serves without waiting.
+  supervisor?.onChange(() => void db.check());
 
   return {
     db,

@@ -59,7 +59,7 @@ export class LocalNeo4jSupervisor {
   private starting: Promise<void> | undefined;
   private readonly abort = new AbortController();
   private closed = false;
-  private readonly listeners = new Set<(local: LocalNeo4j) => void>();
+  private readonly listeners = new Set<(health: LocalNeo4jHealth) => void>();
   private port: number;
   /** Whether the last Neo4j was another process's. */
   private joined = false;
@@ -85,9 +85,14 @@ export class LocalNeo4jSupervisor {
     return this.health;
   }
 
-  /** Called with the new Neo4j each time one runs again. */
-  onRestarted(listener: (local: LocalNeo4j) => void): void {
+  /** Called when the Neo4j dies, runs again, or is given up on. */
+  onChange(listener: (health: LocalNeo4jHealth) => void): void {
     this.listeners.add(listener);
+  }
+
+  private set(health: LocalNeo4jHealth): void {
+    this.health = health;
+    for (const l of this.listeners) l(health);
   }
 
   private adopt(local: LocalNeo4j): void {
@@ -123,15 +128,15 @@ export class LocalNeo4jSupervisor {
     const done = this.restarts.length;
     if (done >= this.policy.maxRestarts) {
       const window = Math.round(this.policy.windowMs / 60_000);
-      this.health = {
+      this.set({
         state: 'failed',
         reason: `gave up on the local Neo4j after ${done} restart(s) within ${window} min (NEO4J_LOCAL_MAX_RESTARTS=${this.policy.maxRestarts}); last: ${cause}`,
-      };
+      });
       this.logger.fatal(this.health.reason);
       return;
     }
     const delay = Math.min(this.policy.maxDelayMs, this.policy.firstDelayMs * 2 ** done);
-    this.health = { state: 'restarting', reason: cause };
+    this.set({ state: 'restarting', reason: cause });
     this.logger.warn(
       { attempt: done + 1, maxRestarts: this.policy.maxRestarts, delayMs: delay },
       `restarting the local Neo4j in ${delay} ms`,
@@ -158,7 +163,6 @@ export class LocalNeo4jSupervisor {
           await local.stop();
           return;
         }
-        this.health = { state: 'running' };
         const what = !local.owned
           ? 'joined the local Neo4j another process started'
           : this.joined
@@ -166,7 +170,7 @@ export class LocalNeo4jSupervisor {
             : 'the local Neo4j runs again';
         this.logger.warn({ pid: local.pid, owned: local.owned }, what);
         this.adopt(local);
-        for (const l of this.listeners) l(local);
+        this.set({ state: 'running' });
       })
       .catch((err: unknown) => {
         if (this.closed) return;
