@@ -37,7 +37,7 @@ const WRITERS = 3;
 const KILLS = Number(process.env.BENCH_KILLS ?? 2);
 const FIRST_KILL_S = 10;
 const AFTER_RECOVERY_S = 10;
-const MAX_RUN_S = 240;
+const MAX_RUN_S = 600;
 const EDITOR_SECRET = 'bench-kill-editor-secret';
 const FIXTURE = path.join(ROOT, 'test/fixtures/articles/test-second-article');
 const INGEST = `mutation Ingest($input: IngestArticleInput!) { ingestArticle(input: $input) { documentId } }`;
@@ -89,7 +89,7 @@ async function main(): Promise<boolean> {
       API_KEYS: `bench-editor:editor:${sha256Hex(EDITOR_SECRET)}`,
     },
   );
-  await waitUntilSeeded(server, 180_000);
+  await waitUntilSeeded(server, 600_000);
   log(`server up on ${server.url} (pid ${server.pid}) with its own Neo4j on 127.0.0.1:${boltPort} (${dir})`);
   const javaPid = () => (JSON.parse(readFileSync(path.join(dir, 'run.json'), 'utf8')) as { pid: number }).pid;
 
@@ -289,4 +289,4 @@ async function main(): Promise<boolean> {
   return ok;
 }
 
-runBench('neo4j-kill', 10 * 60_000, main);
+runBench('neo4j-kill', 20 * 60_000, main);
