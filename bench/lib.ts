@@ -175,7 +175,10 @@ export interface ServerHandle {
   stop(): Promise<void>;
 }
 
-export async function startServer(neo4j: BenchNeo4j, env: Record<string, string> = {}): Promise<ServerHandle> {
+export async function startServer(
+  neo4j: Pick<BenchNeo4j, 'uri' | 'password'>,
+  env: Record<string, string> = {},
+): Promise<ServerHandle> {
   const port = await freePort();
   const child = spawn(
     process.execPath,

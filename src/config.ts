@@ -22,6 +22,7 @@ const envSchema = z
       .string()
       .regex(/^\d+[mMgG]$/, 'must be a JVM size such as 512m or 1g')
       .default('1g'),
+    NEO4J_LOCAL_MAX_RESTARTS: z.coerce.number().int().min(0).max(100).default(5),
     NEO4J_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
     LOAD_ARTICLES_ON_START: z.enum(['true', 'false']).default('true'),
     LOG_LEVEL: z.enum(logLevels).default('info'),
@@ -47,6 +48,10 @@ const envSchema = z
     if (env.NEO4J_URI && !env.NEO4J_PASSWORD) {
       ctx.addIssue({ code: 'custom', path: ['NEO4J_PASSWORD'], message: 'is required when NEO4J_URI is set' });
     }
+    // The local Neo4j reads its password as one line on stdin.
+    if (!env.NEO4J_URI && env.NEO4J_PASSWORD && /[\r\n]/.test(env.NEO4J_PASSWORD)) {
+      ctx.addIssue({ code: 'custom', path: ['NEO4J_PASSWORD'], message: 'must be one line for the local Neo4j' });
+    }
   });
 
 export interface Neo4jConnection {
@@ -61,7 +66,7 @@ export interface Config {
   host: string;
   /** Set when a Neo4j server is given; otherwise a local Neo4j is started. */
   neo4j: Neo4jConnection | undefined;
-  local: { dir: string; port: number; heap: string; password: string };
+  local: LocalNeo4jConfig;
   queryTimeoutMs: number;
   loadArticlesOnStart: boolean;
   logLevel: (typeof logLevels)[number];
@@ -70,6 +75,16 @@ export interface Config {
   /** Origins allowed by CORS; empty: no cross-origin browser access; ['*']: any. */
   corsOrigins: string[];
   limits: Limits;
+}
+
+export interface LocalNeo4jConfig {
+  dir: string;
+  port: number;
+  heap: string;
+  /** NEO4J_PASSWORD; unset: a random one kept in `<dir>/password`. */
+  password: string | undefined;
+  /** Restarts of a Java process that died, within 10 minutes; beyond them the server reports itself unhealthy. */
+  maxRestarts: number;
 }
 
 export interface ApiKey {
@@ -107,9 +122,6 @@ export const DEFAULT_LIMITS: Limits = {
 
 export class ConfigError extends Error {}
 
-/** The password of the local Neo4j; it only listens on 127.0.0.1. */
-export const LOCAL_NEO4J_PASSWORD = 'local-neo4j-password';
-
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(cleaned);
@@ -128,7 +140,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       dir: e.NEO4J_LOCAL_DIR,
       port: e.NEO4J_LOCAL_PORT,
       heap: e.NEO4J_LOCAL_HEAP,
-      password: e.NEO4J_PASSWORD ?? LOCAL_NEO4J_PASSWORD,
+      password: e.NEO4J_PASSWORD,
+      maxRestarts: e.NEO4J_LOCAL_MAX_RESTARTS,
     },
     queryTimeoutMs: e.NEO4J_QUERY_TIMEOUT_MS,
     loadArticlesOnStart: e.LOAD_ARTICLES_ON_START === 'true',

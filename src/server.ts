@@ -66,6 +66,7 @@ async function main(): Promise<void> {
     corsOrigins: config.corsOrigins,
     limits: config.limits,
     fanout,
+    local: connected.local,
   });
   const server = createServer(app);
   server.listen(config.port, config.host, () => {

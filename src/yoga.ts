@@ -6,6 +6,7 @@ import { createContext } from './context.js';
 import { FanoutStats } from './cost/fanout-stats.js';
 import { costPlugin } from './cost/plugin.js';
 import type { Database } from './db/driver.js';
+import type { LocalNeo4jHealth } from './db/local-supervisor.js';
 import { createMaskError } from './errors.js';
 import { EXAMPLES } from './graphiql/examples.js';
 import { schema } from './graphql/index.js';
@@ -22,22 +23,40 @@ export interface AppOptions {
   limits?: Limits;
   /** Measured list sizes for the cost estimate; by default measured from `db`. */
   fanout?: FanoutStats;
+  /** The supervision of the local Neo4j (src/db/connect.ts); none: always `running`. */
+  local?: () => LocalNeo4jHealth;
 }
 
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
-/** /ready: Neo4j answers (503 while it does not). /health (the process is alive) is Yoga's own. */
-function readinessPlugin(db: Database): Plugin {
+/**
+ * /ready: Neo4j answers (503 while it does not, or while the local one is being restarted).
+ * /health is Yoga's own 200, turned into 503 with the reason once the local Neo4j was given up on:
+ * then only a restart of the whole process can help.
+ */
+function readinessPlugin(db: Database, local: () => LocalNeo4jHealth): Plugin {
   return {
     onRequest({ url, endResponse }) {
-      if (url.pathname === '/ready') {
-        const { up, error } = db.status;
-        endResponse(json(up ? { ready: true, neo4j: 'up' } : { ready: false, neo4j: 'down', error }, up ? 200 : 503));
+      if (url.pathname !== '/ready') return;
+      const { state, reason } = local();
+      if (state !== 'running') {
+        endResponse(json({ ready: false, neo4j: state, error: reason }, 503));
+        return;
       }
+      const { up, error } = db.status;
+      endResponse(json(up ? { ready: true, neo4j: 'up' } : { ready: false, neo4j: 'down', error }, up ? 200 : 503));
+    },
+    onResponse({ request, response, setResponse }) {
+      // Yoga answers every URL that ends with its health endpoint, before any plugin sees it.
+      if (!request.url.endsWith('/health') || response.status !== 200) return;
+      const { state, reason } = local();
+      if (state === 'failed') setResponse(json({ healthy: false, reason }, 503));
     },
   };
 }
+
+const alwaysRunning = (): LocalNeo4jHealth => ({ state: 'running' });
 
 /** One log line per operation, with the request id and the Neo4j time spent. */
 function operationLogPlugin(): Plugin<Context> {
@@ -73,6 +92,7 @@ export function createApp({
   corsOrigins = [],
   limits = DEFAULT_LIMITS,
   fanout = new FanoutStats(db, logger),
+  local = alwaysRunning,
 }: AppOptions) {
   return createYoga<Record<string, unknown>, Context>({
     schema,
@@ -104,7 +124,7 @@ export function createApp({
       return page;
     },
     healthCheckEndpoint: '/health',
-    plugins: [readinessPlugin(db), ...limitPlugins(limits), costPlugin(fanout, limits), operationLogPlugin()],
+    plugins: [readinessPlugin(db, local), ...limitPlugins(limits), costPlugin(fanout, limits), operationLogPlugin()],
     cors:
       corsOrigins.length === 0
         ? false

@@ -1,4 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -34,4 +36,32 @@ export async function waitFor(check: () => Promise<boolean>, ms: number): Promis
     await new Promise((r) => setTimeout(r, 250));
   }
   return false;
+}
+
+/** The pid of the Java process of the local Neo4j in this data folder (from its run.json). */
+export function javaPid(dir: string): number {
+  return (JSON.parse(readFileSync(path.join(dir, 'run.json'), 'utf8')) as { pid: number }).pid;
+}
+
+/** The HTTP status of GET `path` on the server. */
+export async function statusOf(url: string, pathname: string): Promise<number> {
+  const res = await fetch(`${url}${pathname}`, { signal: AbortSignal.timeout(5_000) });
+  await res.arrayBuffer();
+  return res.status;
+}
+
+/** Runs one GraphQL operation over HTTP. */
+export async function post<T = Record<string, any>>(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string } }[] }> {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+    signal: AbortSignal.timeout(60_000),
+  });
+  return (await res.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
 }
