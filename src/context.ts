@@ -36,7 +36,7 @@ export function createContext(
     signal,
     viewer,
     logger: logger.child({ requestId, viewer: viewer.name ?? undefined }),
-    repos: createRepositories(db, { stats, signal }),
+    repos: createRepositories(db, { stats, signal, gate: db.requestGate() }),
     limits,
   };
 }

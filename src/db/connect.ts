@@ -19,7 +19,7 @@ export async function connect(config: Config, logger: Logger): Promise<Connected
     local = await startLocalNeo4j({ ...config.local, logger });
     connection = { uri: local.uri, user: 'neo4j', password: config.local.password, database: undefined };
   }
-  const db = new Database(connection, { queryTimeoutMs: config.queryTimeoutMs, logger });
+  const db = new Database(connection, { queryTimeoutMs: config.queryTimeoutMs, logger, pool: config.neo4jPool });
 
   // A local Neo4j joined from another process (the ingest CLI) stops with it: then start our own on
   // the same folder and port, and the driver reconnects to it. The old one may still hold the store
