@@ -1,6 +1,6 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin } from 'graphql-yoga';
-import { type ApiKey, DEFAULT_LIMITS, type Limits } from './config.js';
+import { type ApiKey, DEFAULT_LIMITS, type Limits, type RateLimit } from './config.js';
 import type { Context } from './context.js';
 import { createContext } from './context.js';
 import type { Database } from './db/driver.js';
@@ -9,6 +9,7 @@ import { EXAMPLES } from './graphiql/examples.js';
 import { schema } from './graphql/index.js';
 import { limitPlugins } from './limits.js';
 import type { Logger } from './logger.js';
+import { rateLimitPlugin } from './rate-limit.js';
 
 export interface AppOptions {
   db: Database;
@@ -18,6 +19,8 @@ export interface AppOptions {
   /** Origins allowed by CORS; none: no cross-origin browser access; ['*']: any. */
   corsOrigins?: string[];
   limits?: Limits;
+  /** Requests per client; none (or perMinute 0): no rate limit. */
+  rateLimit?: RateLimit;
 }
 
 const json = (body: unknown, status = 200) =>
@@ -62,7 +65,14 @@ function operationLogPlugin(): Plugin<Context> {
 
 const graphiqlPages = new Map<string, string>();
 
-export function createApp({ db, logger, apiKeys = [], corsOrigins = [], limits = DEFAULT_LIMITS }: AppOptions) {
+export function createApp({
+  db,
+  logger,
+  apiKeys = [],
+  corsOrigins = [],
+  limits = DEFAULT_LIMITS,
+  rateLimit,
+}: AppOptions) {
   return createYoga<Record<string, unknown>, Context>({
     schema,
     context: ({ request }) => createContext(db, logger, request, apiKeys, limits),
@@ -93,7 +103,12 @@ export function createApp({ db, logger, apiKeys = [], corsOrigins = [], limits =
       return page;
     },
     healthCheckEndpoint: '/health',
-    plugins: [readinessPlugin(db), ...limitPlugins(limits), operationLogPlugin()],
+    plugins: [
+      readinessPlugin(db),
+      ...(rateLimit ? [rateLimitPlugin(rateLimit, apiKeys)] : []),
+      ...limitPlugins(limits),
+      operationLogPlugin(),
+    ],
     cors:
       corsOrigins.length === 0
         ? false
