@@ -1,8 +1,8 @@
-import { createServer } from 'node:http';
 import { ConfigError, loadConfig } from './config.js';
 import { connect } from './db/connect.js';
 import { LocalNeo4jError } from './db/local-neo4j.js';
 import { applySchema } from './db/schema.js';
+import { connectionCap, createHttpServer, openFileLimit } from './http-server.js';
 import { seedIfEmpty } from './ingest/seed.js';
 import { createLogger } from './logger.js';
 import { createApp } from './yoga.js';
@@ -62,12 +62,17 @@ async function main(): Promise<void> {
     apiKeys: config.apiKeys,
     corsOrigins: config.corsOrigins,
     limits: config.limits,
+    rateLimit: config.rateLimit,
   });
-  const server = createServer(app);
+  const server = createHttpServer(app, config.http, logger);
   server.listen(config.port, config.host, () => {
     logger.info(
       { url: `http://localhost:${config.port}/graphql`, ms: Math.round(performance.now() - started), pid: process.pid },
       'GraphQL server listening',
+    );
+    logger.info(
+      { ...config.http, maxConnections: connectionCap(config.http.maxConnections), openFileLimit: openFileLimit() },
+      'HTTP limits',
     );
   });
 
