@@ -42,7 +42,7 @@ const envSchema = z
     NEO4J_POOL_SIZE: z.coerce.number().int().min(2).max(1000).default(50),
     NEO4J_MAX_CONCURRENT_QUERIES: z.coerce.number().int().min(1).max(999).optional(),
     NEO4J_MAX_QUEUED_QUERIES: z.coerce.number().int().min(0).max(100_000).default(500),
-    NEO4J_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(3_000),
+    NEO4J_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(10_000),
     NEO4J_QUERIES_PER_REQUEST: z.coerce.number().int().min(1).max(100).default(4),
     HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(8).max(1_000_000).default(4096),
     HTTP_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
@@ -113,9 +113,9 @@ export interface Neo4jPool {
 export const DEFAULT_NEO4J_POOL: Neo4jPool = {
   size: 50,
   acquisitionTimeoutMs: 5_000,
-  maxConcurrentQueries: 40,
+  maxConcurrentQueries: 8,
   maxQueued: 500,
-  queueTimeoutMs: 3_000,
+  queueTimeoutMs: 10_000,
   queriesPerRequest: 4,
 };
 
@@ -222,7 +222,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     neo4jPool: {
       size: e.NEO4J_POOL_SIZE,
       acquisitionTimeoutMs: DEFAULT_NEO4J_POOL.acquisitionTimeoutMs,
-      maxConcurrentQueries: e.NEO4J_MAX_CONCURRENT_QUERIES ?? Math.max(1, Math.floor(e.NEO4J_POOL_SIZE * 0.8)),
+      maxConcurrentQueries: e.NEO4J_MAX_CONCURRENT_QUERIES ?? Math.min(8, e.NEO4J_POOL_SIZE - 1),
       maxQueued: e.NEO4J_MAX_QUEUED_QUERIES,
       queueTimeoutMs: e.NEO4J_QUEUE_TIMEOUT_MS,
       queriesPerRequest: e.NEO4J_QUERIES_PER_REQUEST,

@@ -65,7 +65,9 @@ async function main(): Promise<void> {
     rateLimit: config.rateLimit,
   });
   const server = createHttpServer(app, config.http, logger);
-  server.listen(config.port, config.host, () => {
+  // A deep accept queue: under a connection flood a new client (or /health) waits its turn instead of
+  // having its SYN dropped and retried a second or more later (the kernel caps it at somaxconn).
+  server.listen({ port: config.port, host: config.host, backlog: 4096 }, () => {
     logger.info(
       { url: `http://localhost:${config.port}/graphql`, ms: Math.round(performance.now() - started), pid: process.pid },
       'GraphQL server listening',

@@ -5,10 +5,12 @@
  * - the process-wide Admission lets at most `limit` queries (fewer than the pool's connections) run,
  *   queues a bounded number more for a bounded time, and refuses the rest with DATABASE_BUSY, so the
  *   driver's own pool never is the thing that times out.
- * A freed slot goes to the waiting query of the lightest request (RequestGate.weight: queries it
- * holds slots for plus queries it has already run; then the oldest), so a light request overtakes
- * the queued queries of heavy ones; when the queue is full, a newcomer of a lighter request
- * displaces the queued query of the heaviest. A request refused as busy leaves the queue at once.
+ * A freed slot goes to the waiting query of the request that holds the fewest slots of its
+ * RequestGate (running or waiting; then the oldest query): a one-query request overtakes the queued
+ * queries of a request running 4 at once, while requests that go level by level (one query at a
+ * time) keep their order, so none of them starves. When the queue is full, a newcomer whose request
+ * holds fewer slots displaces the queued query of the heaviest. A request refused as busy leaves the
+ * queue at once.
  */
 
 /** Neo4j has no free capacity for this query now; the client may try again after `retryAfterSeconds`. */
@@ -31,9 +33,8 @@ interface Waiter {
 export class RequestGate {
   /** Queries holding one of this request's slots (running, or waiting for admission). */
   holding = 0;
-  /** Queries of this request that are running in Neo4j, and that have run or are running. */
+  /** Queries of this request that are running in Neo4j. */
   running = 0;
-  sent = 0;
   /** The most queries of this request that ran at once. */
   peak = 0;
   private readonly waiting: Waiter[] = [];
@@ -54,11 +55,6 @@ export class RequestGate {
     }
   }
 
-  /** How much of the database this request uses: the lighter, the sooner its queries are admitted. */
-  get weight(): number {
-    return this.holding + this.sent;
-  }
-
   /** Hands the slot to the next waiting query of this request, or frees it. */
   release(): void {
     const next = this.waiting.shift();
@@ -73,7 +69,6 @@ export class RequestGate {
   }
 
   started(): void {
-    this.sent += 1;
     this.running += 1;
     this.peak = Math.max(this.peak, this.running);
   }
@@ -100,7 +95,7 @@ interface Queued extends Waiter {
   signal?: AbortSignal;
 }
 
-const load = (q: Queued) => q.gate?.weight ?? 1;
+const load = (q: Queued) => q.gate?.holding ?? 1;
 
 /** The process-wide limit on queries running in Neo4j, with a bounded, fair queue. */
 export class Admission {
@@ -128,7 +123,7 @@ export class Admission {
       return Promise.resolve();
     }
     if (this.queue.length >= this.options.maxQueued) {
-      const mine = gate?.weight ?? 1;
+      const mine = gate?.holding ?? 1;
       let worst: Queued | undefined;
       for (const q of this.queue) if (load(q) > mine && (!worst || load(q) >= load(worst))) worst = q;
       if (!worst) return Promise.reject(this.busy(`${this.queue.length} queries are waiting`));

@@ -55,7 +55,7 @@ describe('per-request and process-wide limits on Neo4j work', () => {
     const small = testDatabase(15_000, {
       size: 3,
       maxConcurrentQueries: 1,
-      maxQueued: 2,
+      maxQueued: 4,
       queueTimeoutMs: 10_000,
       queriesPerRequest: 4,
     });
