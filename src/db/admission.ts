@@ -5,12 +5,12 @@
  * - the process-wide Admission lets at most `limit` queries (fewer than the pool's connections) run,
  *   queues a bounded number more for a bounded time, and refuses the rest with DATABASE_BUSY, so the
  *   driver's own pool never is the thing that times out.
- * A freed slot goes to the waiting query of the request that holds the fewest slots of its
- * RequestGate (running or waiting; then the oldest query): a one-query request overtakes the queued
- * queries of a request running 4 at once, while requests that go level by level (one query at a
- * time) keep their order, so none of them starves. When the queue is full, a newcomer whose request
- * holds fewer slots displaces the queued query of the heaviest. A request refused as busy leaves the
- * queue at once.
+ * A freed slot goes first to requests that do not use all their slots, then to those that fan out
+ * (as many queries at once as their RequestGate allows: 30 aliases of `search`); within each, to the
+ * oldest request. So a one-entity look-up overtakes the queued queries of a 30-alias request, and a
+ * request that goes level by level is finished before newer ones start: none of them starves.
+ * When the queue is full, a newcomer that does not fan out displaces the newest queued query of a
+ * request that does. A request refused as busy leaves the queue at once.
  */
 
 /** Neo4j has no free capacity for this query now; the client may try again after `retryAfterSeconds`. */
@@ -23,6 +23,9 @@ export class DatabaseBusyError extends Error {
     super(message);
   }
 }
+
+/** Orders requests (and queries without one) by age. */
+let arrivals = 0;
 
 interface Waiter {
   resolve: () => void;
@@ -39,6 +42,7 @@ export class RequestGate {
   peak = 0;
   private readonly waiting: Waiter[] = [];
   private refused: DatabaseBusyError | undefined;
+  readonly seq = arrivals++;
 
   constructor(readonly limit: number) {}
 
@@ -95,13 +99,16 @@ interface Queued extends Waiter {
   signal?: AbortSignal;
 }
 
-const load = (q: Queued) => q.gate?.holding ?? 1;
+/** 1 for a request that fans out (holds every slot of its gate), else 0. */
+const fansOut = (gate: RequestGate | undefined) => (gate && gate.holding >= gate.limit ? 1 : 0);
+const load = (q: Queued) => fansOut(q.gate);
+/** Whether `a` goes before `b`: a request that does not fan out first, then the older request. */
+const before = (a: Queued, b: Queued) => load(a) < load(b) || (load(a) === load(b) && a.seq < b.seq);
 
 /** The process-wide limit on queries running in Neo4j, with a bounded, fair queue. */
 export class Admission {
   active = 0;
   private readonly queue: Queued[] = [];
-  private seq = 0;
   /** Queries refused as busy since start. */
   refused = 0;
 
@@ -123,7 +130,7 @@ export class Admission {
       return Promise.resolve();
     }
     if (this.queue.length >= this.options.maxQueued) {
-      const mine = gate?.holding ?? 1;
+      const mine = fansOut(gate);
       let worst: Queued | undefined;
       for (const q of this.queue) if (load(q) > mine && (!worst || load(q) >= load(worst))) worst = q;
       if (!worst) return Promise.reject(this.busy(`${this.queue.length} queries are waiting`));
@@ -135,7 +142,7 @@ export class Admission {
         resolve,
         reject,
         gate,
-        seq: this.seq++,
+        seq: gate?.seq ?? arrivals++,
         signal,
         timer: setTimeout(() => {
           this.remove(q);
@@ -168,12 +175,10 @@ export class Admission {
     }
   }
 
-  /** Hands the slot to the waiting query of the lightest request (then the oldest), or frees it. */
+  /** Hands the slot to the first waiting query in that order, or frees it. */
   release(): void {
     let next: Queued | undefined;
-    for (const q of this.queue) {
-      if (!next || load(q) < load(next) || (load(q) === load(next) && q.seq < next.seq)) next = q;
-    }
+    for (const q of this.queue) if (!next || before(q, next)) next = q;
     if (!next) {
       this.active -= 1;
       return;
