@@ -194,6 +194,8 @@ export async function startServer(
         HOST: '127.0.0.1',
         LOG_LEVEL: 'warn',
         LOAD_ARTICLES_ON_START: 'true',
+        // Every benchmark client has the same address; bench/connections.ts measures the rate limit.
+        RATE_LIMIT_PER_MINUTE: '0',
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,6 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin } from 'graphql-yoga';
-import { type ApiKey, DEFAULT_LIMITS, type Limits } from './config.js';
+import { type ApiKey, DEFAULT_LIMITS, type Limits, type RateLimit } from './config.js';
 import type { Context } from './context.js';
 import { createContext } from './context.js';
 import { FanoutStats } from './cost/fanout-stats.js';
@@ -12,6 +12,7 @@ import { EXAMPLES } from './graphiql/examples.js';
 import { schema } from './graphql/index.js';
 import { limitPlugins } from './limits.js';
 import type { Logger } from './logger.js';
+import { rateLimitPlugin } from './rate-limit.js';
 
 export interface AppOptions {
   db: Database;
@@ -25,6 +26,8 @@ export interface AppOptions {
   fanout?: FanoutStats;
   /** The supervision of the local Neo4j (src/db/connect.ts); none: always `running`. */
   local?: () => LocalNeo4jHealth;
+  /** Requests per client; none (or perMinute 0): no rate limit. */
+  rateLimit?: RateLimit;
 }
 
 const json = (body: unknown, status = 200) =>
@@ -93,6 +96,7 @@ export function createApp({
   limits = DEFAULT_LIMITS,
   fanout = new FanoutStats(db, logger),
   local = alwaysRunning,
+  rateLimit,
 }: AppOptions) {
   return createYoga<Record<string, unknown>, Context>({
     schema,
@@ -124,7 +128,13 @@ export function createApp({
       return page;
     },
     healthCheckEndpoint: '/health',
-    plugins: [readinessPlugin(db, local), ...limitPlugins(limits), costPlugin(fanout, limits), operationLogPlugin()],
+    plugins: [
+      readinessPlugin(db, local),
+      ...(rateLimit ? [rateLimitPlugin(rateLimit, apiKeys)] : []),
+      ...limitPlugins(limits),
+      costPlugin(fanout, limits),
+      operationLogPlugin(),
+    ],
     cors:
       corsOrigins.length === 0
         ? false

@@ -23,7 +23,7 @@ export async function connect(config: Config, logger: Logger): Promise<Connected
     const started = await supervisor.start();
     connection = { uri: started.uri, user: 'neo4j', password: started.password, database: undefined };
   }
-  const db = new Database(connection, { queryTimeoutMs: config.queryTimeoutMs, logger });
+  const db = new Database(connection, { queryTimeoutMs: config.queryTimeoutMs, logger, pool: config.neo4jPool });
   // Told at once, not at the next failed query or check: a dead Neo4j makes operations fail fast with
   // DATABASE_UNAVAILABLE (whatever holds its port now), and one that runs again serves without waiting.
   supervisor?.onChange(() => void db.check());
