@@ -1,6 +1,6 @@
 // Full-text search (German analyzer) over names, aliases, labels and descriptions, and over evidence
-// quotes; an evidence hit comes with the claim it supports and what that claim is about, so hits can
-// be grouped by the fact they show.
+// quotes; an evidence hit comes with the claim it supports and the fact that claim shows (what it is
+// about, or the relationship it asserts, with its object), so hits are grouped without another query.
 CALL () {
   CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: $limit}) YIELD node, score
   RETURN node, score, null AS claim
@@ -13,8 +13,8 @@ RETURN node {.*, labels: labels(node)} AS node, score,
        CASE WHEN claim IS NULL THEN null ELSE {
          claim: claim {.*, labels: labels(claim)},
          about: [(claim)-[:ABOUT]->(x) | x {.*, labels: labels(x)}][0],
-         subject: [(claim)-[:SUBJECT]->(s) | s.id][0],
-         object: [(claim)-[:OBJECT]->(o) | o.id][0]
+         object: [(claim)-[:OBJECT]->(o) | o {.*, labels: labels(o)}][0],
+         edge: [(claim)-[:SUBJECT]->(s)-[r]->(o)<-[:OBJECT]-(claim) WHERE type(r) = claim.relationType | {{edge r}}][0]
        } END AS via
 ORDER BY score DESC, node.id
 LIMIT $limit

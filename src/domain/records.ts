@@ -242,3 +242,6 @@ export function entitySources(e: EntityRecord): EntitySource[] {
   }
   return [...byDocument.values()];
 }
+
+/** The stable key of a relationship: KIND:from->to. */
+export const edgeKey = (e: Pick<EdgeRecord, 'type' | 'from' | 'to'>) => `${e.type}:${e.from}->${e.to}`;

@@ -1,12 +1,9 @@
 import type { Context } from '../context.js';
 import type { EdgeRecord, NodeRecord } from '../domain/records.js';
-import { displayName, typeNameOf } from '../domain/records.js';
+import { displayName, edgeKey, typeNameOf } from '../domain/records.js';
 import { GraphElementRef } from './refs.js';
 
 const isNode = (v: NodeRecord | EdgeRecord): v is NodeRecord => 'labels' in v;
-
-/** The stable id of a relationship: KIND:from->to. */
-export const edgeKey = (e: EdgeRecord) => `${e.type}:${e.from}->${e.to}`;
 
 /** "Turkey MEMBER_OF NATO": the relationship between its ends' names. */
 export async function edgeLabel(e: EdgeRecord, ctx: Context): Promise<string> {

@@ -1,9 +1,8 @@
 import type { Context } from '../context.js';
 import { ENTITY_TYPE_NAMES } from '../domain/entities.js';
 import type { ClaimRecord, EdgeRecord, EvidenceRecord } from '../domain/records.js';
-import { isDocument, isEntity } from '../domain/records.js';
+import { edgeKey, isDocument, isEntity } from '../domain/records.js';
 import { RELATION_ROLES } from '../domain/roles.js';
-import { edgeKey } from './element.js';
 import { RelationKindEnum, RelationRoleEnum } from './enums.js';
 import { lookUp } from './ids.js';
 import {

@@ -7,6 +7,8 @@ import {
   type EdgeRecord,
   type EntityRecord,
   type EvidenceRecord,
+  edgeKey,
+  edgeRecord,
   entityRecord,
   isEntity,
   isEvidence,
@@ -49,8 +51,8 @@ const hitRow = z.object({
     .object({
       claim: claimRecord,
       about: nodeRecord.nullable(),
-      subject: z.string().nullable(),
-      object: z.string().nullable(),
+      object: nodeRecord.nullable(),
+      edge: edgeRecord.nullable(),
     })
     .nullable(),
 });
@@ -101,20 +103,12 @@ export class SearchRepository {
    * The fact an index hit shows: the node itself, or for a quote the event, dispute or relationship
    * its claim asserts — a party's stance (PARTY_TO) shows the dispute it takes part in.
    */
-  private async factOf(row: HitRow): Promise<{ key: string; fact: NodeRecord | EdgeRecord }> {
+  private factOf(row: HitRow): { key: string; fact: NodeRecord | EdgeRecord } {
     const { via, node } = row;
     if (!via) return { key: node.id, fact: node };
     if (via.about) return { key: via.about.id, fact: via.about };
-    const { subject, object } = via;
-    const type = via.claim.relationType;
-    if (type === 'PARTY_TO' && object) {
-      const dispute = await this.graph.node.load(object);
-      if (dispute) return { key: dispute.id, fact: dispute };
-    }
-    if (subject && object && type) {
-      const edge = (await this.graph.edges(subject, [type], 'OUT')).find((e) => e.edge.to === object)?.edge;
-      if (edge) return { key: `${edge.type}:${edge.from}->${edge.to}`, fact: edge };
-    }
+    if (via.claim.relationType === 'PARTY_TO' && via.object) return { key: via.object.id, fact: via.object };
+    if (via.edge) return { key: edgeKey(via.edge), fact: via.edge };
     return { key: via.claim.id, fact: via.claim };
   }
 
@@ -142,7 +136,7 @@ export class SearchRepository {
     );
     const byFact = new Map<string, Grouped>();
     for (const row of rows) {
-      const { key, fact } = await this.factOf(row);
+      const { key, fact } = this.factOf(row);
       const evidence = isEvidence(row.node) ? row.node : null;
       const text = evidence
         ? evidence.quote
