@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { GraphQLError } from 'graphql';
 import type { ApiKey } from './config.js';
+import { apiError } from './error-codes.js';
 
 export type Role = 'reader' | 'editor';
 
@@ -36,16 +36,15 @@ export function authenticate(header: string | null, keys: readonly ApiKey[]): Vi
 /** Throws UNAUTHENTICATED (no or a wrong credential) or FORBIDDEN (a role below the one needed). */
 export function requireRole(viewer: Viewer, role: Role): void {
   if (viewer.role === null) {
-    throw new GraphQLError(
+    throw apiError(
+      'UNAUTHENTICATED',
       viewer.invalid
         ? 'the credential is not valid'
         : 'this operation needs a credential: Authorization: Bearer <api key>',
-      { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } },
+      { http: { status: 401 } },
     );
   }
   if (role === 'editor' && viewer.role !== 'editor') {
-    throw new GraphQLError(`this operation needs the ${role} role`, {
-      extensions: { code: 'FORBIDDEN', http: { status: 403 } },
-    });
+    throw apiError('FORBIDDEN', `this operation needs the ${role} role`, { http: { status: 403 } });
   }
 }

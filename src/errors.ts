@@ -1,10 +1,11 @@
 import { GraphQLError } from 'graphql';
 import { DatabaseBusyError, DatabaseUnavailableError, QueryTimeoutError, TransientDatabaseError } from './db/driver.js';
+import { apiError, type ErrorCode } from './error-codes.js';
 import type { Logger } from './logger.js';
 
 /** A bad argument: told to the client with its code. */
 export class InputError extends GraphQLError {
-  constructor(message: string, code = 'BAD_USER_INPUT') {
+  constructor(message: string, code: ErrorCode = 'BAD_USER_INPUT') {
     super(message, { extensions: { code } });
   }
 }
@@ -39,20 +40,18 @@ export function maskError(error: unknown, message: string): GraphQLError {
   if (original instanceof DatabaseBusyError) {
     // Retryable: 503 with Retry-After (Yoga puts `http` on the response, not in the body).
     const seconds = original.retryAfterSeconds;
-    return new GraphQLError(original.message, {
-      ...located,
-      extensions: {
-        code: original.code,
-        retryAfterSeconds: seconds,
-        http: { status: 503, headers: { 'retry-after': String(seconds) } },
-      },
-    });
+    return apiError(
+      original.code,
+      original.message,
+      { retryAfterSeconds: seconds, http: { status: 503, headers: { 'retry-after': String(seconds) } } },
+      located,
+    );
   }
   if (original instanceof DatabaseUnavailableError || original instanceof QueryTimeoutError) {
-    return new GraphQLError(original.message, { ...located, extensions: { code: original.code } });
+    return apiError(original.code, original.message, {}, located);
   }
   if (original instanceof TransientDatabaseError) {
-    return new GraphQLError(original.message, { ...located, extensions: { code: original.code, retryable: true } });
+    return apiError(original.code, original.message, { retryable: true }, located);
   }
   if (error instanceof GraphQLError && (!error.originalError || !error.path)) {
     // No path: it arose before execution, from the request itself (variables that do not coerce,
@@ -62,5 +61,5 @@ export function maskError(error: unknown, message: string): GraphQLError {
       extensions: { ...error.extensions, code: error.extensions?.code ?? 'BAD_USER_INPUT' },
     });
   }
-  return new GraphQLError(message, { path: located.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  return apiError('INTERNAL_SERVER_ERROR', message, {}, { path: located.path });
 }

@@ -5,8 +5,9 @@ import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { GraphQLError, type ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Limits } from './config.js';
+import { apiError, type ErrorCode } from './error-codes.js';
 
-export const errorResponse = (status: number, code: string, message: string, headers: Record<string, string> = {}) =>
+export const errorResponse = (status: number, code: ErrorCode, message: string, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
     status,
     headers: { 'content-type': 'application/json', ...headers },
@@ -65,8 +66,8 @@ export function requestParsingPlugin(maxBytes: number): Plugin {
           return await parse(req);
         } catch (err) {
           if (err instanceof GraphQLError) throw err;
-          throw new GraphQLError(`malformed request: ${err instanceof Error ? err.message : String(err)}`, {
-            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+          throw apiError('BAD_REQUEST', `malformed request: ${err instanceof Error ? err.message : String(err)}`, {
+            http: { status: 400 },
           });
         }
       });
@@ -94,9 +95,7 @@ export function nestingGuardPlugin(maxNesting: number): Plugin {
         else if (c === '{' || c === '(' || c === '[') deepest = Math.max(deepest, ++depth);
         else if (c === '}' || c === ')' || c === ']') depth--;
         if (deepest > maxNesting) {
-          throw new GraphQLError(`the document nests deeper than ${maxNesting} levels`, {
-            extensions: { code: 'LIMIT_EXCEEDED', limit: 'depth' },
-          });
+          throw apiError('LIMIT_EXCEEDED', `the document nests deeper than ${maxNesting} levels`, { limit: 'depth' });
         }
       }
     },
@@ -109,7 +108,7 @@ function coded(limit: string) {
     propagateOnRejection: false,
     onReject: [
       (ctx: ValidationContext | null, error: GraphQLError) =>
-        ctx?.reportError(new GraphQLError(error.message, { extensions: { code: 'LIMIT_EXCEEDED', limit } })),
+        ctx?.reportError(apiError('LIMIT_EXCEEDED', error.message, { limit })),
     ],
   };
 }
@@ -120,9 +119,7 @@ function tokenLimitCodePlugin(): Plugin {
     onParse() {
       return ({ result, replaceParseResult }) => {
         if (result instanceof Error && /token limit/i.test(result.message)) {
-          replaceParseResult(
-            new GraphQLError(result.message, { extensions: { code: 'LIMIT_EXCEEDED', limit: 'tokens' } }),
-          );
+          replaceParseResult(apiError('LIMIT_EXCEEDED', result.message, { limit: 'tokens' }));
         }
       };
     },

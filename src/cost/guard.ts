@@ -1,4 +1,5 @@
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
+import { apiError } from '../error-codes.js';
 
 /** The ceilings on what one operation may do while it runs (the cost estimate refuses before it runs). */
 export interface RuntimeLimits {
@@ -16,8 +17,7 @@ export const WRITE_OPERATION_TIMEOUT_MS = 120_000;
 /** What a list item adds to the answer besides its strings: braces, keys, numbers. */
 const BYTES_PER_ITEM = 64;
 
-const limitError = (limit: string, message: string) =>
-  new GraphQLError(message, { extensions: { code: 'LIMIT_EXCEEDED', limit } });
+const limitError = (limit: string, message: string) => apiError('LIMIT_EXCEEDED', message, { limit });
 
 /**
  * One per request: the operation's deadline and the count of what it has resolved. Passing a
@@ -54,8 +54,8 @@ export class OperationGuard {
   private ms = 0;
   private counted = 0;
   private timeoutError(): GraphQLError {
-    return new GraphQLError(`the operation ran longer than ${this.ms} ms and was stopped`, {
-      extensions: { code: 'QUERY_TIMEOUT', limit: 'deadline' },
+    return apiError('QUERY_TIMEOUT', `the operation ran longer than ${this.ms} ms and was stopped`, {
+      limit: 'deadline',
     });
   }
 

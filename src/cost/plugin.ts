@@ -2,6 +2,7 @@ import { type DocumentNode, GraphQLError, Kind, type OperationDefinitionNode } f
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type { Limits } from '../config.js';
 import type { Context } from '../context.js';
+import { apiError } from '../error-codes.js';
 import type { StatKey } from '../repositories/stats.js';
 import { estimate } from './estimate.js';
 import { FANOUT_REFRESH_MS, type FanoutStats } from './fanout-stats.js';
@@ -21,7 +22,7 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
 }
 
 const limitExceeded = (limit: 'cost' | 'depth', message: string, extra: Record<string, number>) =>
-  new GraphQLError(message, { extensions: { code: 'LIMIT_EXCEEDED', limit, ...extra } });
+  apiError('LIMIT_EXCEEDED', message, { limit, ...extra });
 
 /**
  * Before an operation runs: its cost, estimated from the sizes the data really has, and its depth;
@@ -60,9 +61,10 @@ export function costPlugin(fanout: FanoutStats, limits: Limits): Plugin<Context>
           const error =
             cause instanceof GraphQLError
               ? cause
-              : new GraphQLError(`the database is unavailable: ${cause instanceof Error ? cause.message : cause}`, {
-                  extensions: { code: 'DATABASE_UNAVAILABLE' },
-                });
+              : apiError(
+                  'DATABASE_UNAVAILABLE',
+                  `the database is unavailable: ${cause instanceof Error ? cause.message : cause}`,
+                );
           setResultAndStopExecution({ errors: [error] });
           return;
         }

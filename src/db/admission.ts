@@ -1,3 +1,5 @@
+import type { ErrorCode } from '../error-codes.js';
+
 /**
  * Who may run a Neo4j query now. Two gates, both passed by every read (Database.run):
  * - a RequestGate per request caps the queries one request runs at once (30 aliases of `search`
@@ -15,7 +17,7 @@
 
 /** Neo4j has no free capacity for this query now; the client may try again after `retryAfterSeconds`. */
 export class DatabaseBusyError extends Error {
-  readonly code = 'DATABASE_BUSY';
+  readonly code: ErrorCode = 'DATABASE_BUSY';
   constructor(
     message: string,
     readonly retryAfterSeconds = 1,

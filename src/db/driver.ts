@@ -1,5 +1,6 @@
 import neo4j, { type Driver, ManagedTransaction, Neo4jError, type RecordShape } from 'neo4j-driver';
 import { DEFAULT_NEO4J_POOL, type Neo4jConnection, type Neo4jPool } from '../config.js';
+import type { ErrorCode } from '../error-codes.js';
 import type { Logger } from '../logger.js';
 import { Admission, DatabaseBusyError, RequestGate } from './admission.js';
 
@@ -7,17 +8,17 @@ export { DatabaseBusyError, RequestGate };
 
 /** Neo4j cannot be reached: told to clients as DATABASE_UNAVAILABLE. */
 export class DatabaseUnavailableError extends Error {
-  readonly code = 'DATABASE_UNAVAILABLE';
+  readonly code: ErrorCode = 'DATABASE_UNAVAILABLE';
 }
 
 /** A query ran past its transaction timeout or was cancelled: QUERY_TIMEOUT. */
 export class QueryTimeoutError extends Error {
-  readonly code = 'QUERY_TIMEOUT';
+  readonly code: ErrorCode = 'QUERY_TIMEOUT';
 }
 
 /** A write kept failing with a transient error (deadlock, leader switch) until its deadline: retry later. */
 export class TransientDatabaseError extends Error {
-  readonly code = 'TRANSIENT_ERROR';
+  readonly code: ErrorCode = 'TRANSIENT_ERROR';
   readonly retryable = true;
 }
 

@@ -62,7 +62,7 @@ query RussiasDemandsAndWhoRejectedThem {
 query PathFromPutinToNato {
   shortestPath(from: "putin", to: "nato", maxHops: 4) {
     length
-    nodes { key label type }
+    nodes { key label typeName }
     edges {
       kind
       sourceKey
@@ -135,7 +135,7 @@ query SyriaAndLibya {
 query NeighbourhoodOfTurkey {
   neighborhood(id: "turkey", depth: 2, kinds: [MEMBER_OF, PARTY_TO, PARTNER_OF, HOLDS_POSITION], limit: 40) {
     truncated
-    nodes { id key label type }
+    nodes { id key label typeName }
     edges { id kind source target }
   }
 }`,

@@ -1,10 +1,11 @@
-import { GraphQLEnumType, GraphQLError, type GraphQLSchema, Kind, type ValueNode } from 'graphql';
+import { GraphQLEnumType, type GraphQLSchema, Kind, type ValueNode } from 'graphql';
 import { type Vocabulary, wordIn } from '../domain/words.js';
+import { apiError } from '../error-codes.js';
 
 const unknownWord = (typeName: string, value: string, words: Vocabulary) =>
-  new GraphQLError(
+  apiError(
+    'BAD_USER_INPUT',
     `"${value.slice(0, 60)}" is not a value of ${typeName}; use one of: ${Object.keys(words).join(', ')}`,
-    { extensions: { code: 'BAD_USER_INPUT' } },
   );
 
 /**

@@ -28,7 +28,11 @@ const GraphNodeRef = builder.objectRef<NodeRecord>('GraphNode').implement({
     id: t.id({ description: 'Global id (also accepted by node(id:)).', resolve: globalId }),
     key: t.exposeString('id'),
     label: t.string({ description: 'Display name.', resolve: displayName }),
-    type: t.string({ description: 'GraphQL type: State, Person, Event, Dispute …', resolve: typeNameOf }),
+    typeName: t.string({
+      description: 'GraphQL type: State, Person, Event, Dispute … (as on GraphElement).',
+      resolve: typeNameOf,
+    }),
+    type: t.string({ deprecationReason: 'Use typeName (the same on every GraphElement).', resolve: typeNameOf }),
     kind: t.field({
       type: EntityKindEnum,
       nullable: true,

@@ -1,5 +1,5 @@
-import { GraphQLError } from 'graphql';
 import { requireRole, type Viewer } from '../auth.js';
+import { apiError } from '../error-codes.js';
 import { InputError } from '../errors.js';
 import { type IngestSummary, type LoadedArticle, loadArticleFrom, summarize } from '../ingest/ingest.js';
 import { AnnotationError } from '../ingest/validate.js';
@@ -38,9 +38,13 @@ export class ArticleIngest {
       article = loadArticleFrom(slug, 'api', articleText, yaml);
     } catch (err) {
       if (!(err instanceof AnnotationError)) throw err;
-      throw new GraphQLError(`the annotations have ${err.problems.length} problem(s); nothing was written`, {
-        extensions: { code: 'ANNOTATION_INVALID', problems: err.problems.slice(0, 200) },
-      });
+      throw apiError(
+        'ANNOTATION_INVALID',
+        `the annotations have ${err.problems.length} problem(s); nothing was written`,
+        {
+          problems: err.problems.slice(0, 200),
+        },
+      );
     }
     if (!input.slug) article.plan.document.slug = article.plan.documentId;
     const outcome = await this.repos.writes.ingest(article.plan);

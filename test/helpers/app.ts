@@ -6,6 +6,7 @@ export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
   data: T;
   errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
+  extensions?: { cost?: { estimated: number; max: number; items: number; bytes: number } };
   /** Neo4j queries the operation sent. */
   queries: number;
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/auth.js';
 import { DEFAULT_LIMITS } from '../../src/config.js';
+import { EXAMPLES } from '../../src/graphiql/examples.js';
 import { testApp } from '../helpers/app.js';
 import { resetToArticle, testDatabase } from '../helpers/db.js';
 
@@ -115,5 +116,41 @@ describe('the cost of an operation bounds the work it can do', () => {
       "SHOW TRANSACTIONS YIELD currentQuery AS q, metaData WHERE metaData.app = 'geo-kg' AND metaData.query <> 'transactions' RETURN q",
     );
     expect(open).toEqual([]);
+  });
+});
+
+describe('realistic queries pass with room', () => {
+  const db = testDatabase();
+  const { gql } = testApp(db);
+  beforeAll(() => resetToArticle(db));
+  afterAll(() => db.close());
+
+  const REALISTIC: [string, string][] = [
+    ...EXAMPLES.map((e): [string, string] => [e.name, e.query]),
+    [
+      "Turkey's timeline with affiliates and each event's evidence",
+      `{ actor(id: "turkey") { label events { key label date { value precision } claims { statement evidence { quote } } } } }`,
+    ],
+    [
+      'Events page with sources, targets and evidence',
+      `{ events(first: 20) { totalCount edges { node { key label type sources { label } targets { label } evidence { quote } } } } }`,
+    ],
+    [
+      'An event with its whole story',
+      `{ event(id: "putin-erdogan-phone-call") { label claims { statement stance assertedBy { label } evidence { quote } }
+        reasons { statement evidence { quote } } parts { label } responses { label reasons { statement } } } }`,
+    ],
+    [
+      "Neighbourhood depth 2 with every edge's claims and evidence",
+      `{ neighborhood(id: "turkey", depth: 2) { nodes { key label typeName } edges { kind sourceKey targetKey claims { stance assertedBy { label } } evidence { quote } } } }`,
+    ],
+  ];
+
+  it.each(REALISTIC)('%s costs at most half of MAX_COST', async (_name, query) => {
+    const r = await gql(query, EXAMPLES.find((e) => e.query === query)?.variables);
+    expect(r.errors).toBeUndefined();
+    const cost = r.extensions?.cost?.estimated ?? 0;
+    console.info(`cost ${cost}: ${_name}`);
+    expect(cost).toBeLessThanOrEqual(DEFAULT_LIMITS.maxCost / 2);
   });
 });
