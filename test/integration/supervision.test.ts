@@ -54,8 +54,10 @@ describe('the supervised local Neo4j', () => {
       expect(second).not.toBe(first);
       expect(isAlive(second)).toBe(true);
       // The death is logged with its cause, and the restart.
-      expect(server.output()).toMatch(/"signal":"SIGKILL"[^\n]*killed by signal SIGKILL/);
-      expect(server.output()).toMatch(/the local Neo4j runs again/);
+      // (The log comes through a pipe that may deliver it after /ready's answer.)
+      const logged = (line: RegExp) => waitFor(async () => line.test(server.output()), 10_000);
+      expect(await logged(/"signal":"SIGKILL"[^\n]*killed by signal SIGKILL/), server.output()).toBe(true);
+      expect(await logged(/the local Neo4j runs again/), server.output()).toBe(true);
 
       const read = await post(server.url, '{ graphStats { labels { name } } }');
       expect(read.errors).toBeUndefined();
