@@ -72,14 +72,18 @@ export async function startSystem(
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
   let exitCode: number | null | undefined;
+  let stopping: Promise<void> | undefined;
   const exited = new Promise<void>((resolve) =>
-    child.once('exit', (code) => {
+    child.once('exit', (code, signal) => {
       exitCode = code;
+      if (!stopping) {
+        console.error(`\n!!! ${name} (pid ${child.pid}) exited unexpectedly: code ${code}, signal ${signal}`);
+        console.error(lines.slice(-30).join('\n'));
+      }
       resolve();
     }),
   );
   const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
-  let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
       agent.destroy();
