@@ -11,6 +11,7 @@ interface ProfileNode {
   callFrame: { functionName: string; url: string; lineNumber: number };
 }
 interface CpuProfile {
+  startTime: number;
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
@@ -29,14 +30,18 @@ function groupOf(url: string, fn: string): string {
   return file.startsWith(ROOT) ? 'project (other)' : url;
 }
 
-export function summarizeProfile(dir: string) {
+/** Summarizes the profile in `dir`, leaving out the first `skipMs` (start-up, warm-up). */
+export function summarizeProfile(dir: string, skipMs = 0) {
   const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
   if (!file) throw new Error(`no .cpuprofile in ${dir}`);
   const profile = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
+  let at = 0;
   for (const [i, id] of profile.samples.entries()) {
-    self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+    const delta = profile.timeDeltas[i] ?? 0;
+    at += delta;
+    if (at / 1000 >= skipMs) self.set(id, (self.get(id) ?? 0) + delta / 1000);
   }
   const total = [...self.values()].reduce((a, b) => a + b, 0);
   const groups = new Map<string, number>();

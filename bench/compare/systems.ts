@@ -117,8 +117,32 @@ export interface Reply {
   text: string;
 }
 
-/** One request over a keep-alive connection; ms is the time to the last byte of the answer. */
-export function post(url: string, pathname: string, body: string, agent: http.Agent, method = 'POST'): Promise<Reply> {
+/**
+ * One request over a keep-alive connection; ms is the time to the last byte of the answer. A server
+ * closes an idle connection after 5 s (Node's keepAliveTimeout); a request sent on it in that moment
+ * fails with ECONNRESET and is sent once more on a new connection.
+ */
+export async function post(
+  url: string,
+  pathname: string,
+  body: string,
+  agent: http.Agent,
+  method = 'POST',
+): Promise<Reply> {
+  try {
+    return await send(url, pathname, body, agent, method);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'ECONNRESET' && !(err instanceof Error && err.message === 'socket hang up')) throw err;
+    retries += 1;
+    return send(url, pathname, body, agent, method);
+  }
+}
+
+/** Requests sent again after ECONNRESET (reported with the results). */
+export let retries = 0;
+
+function send(url: string, pathname: string, body: string, agent: http.Agent, method: string): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const req = http.request(
