@@ -70,7 +70,7 @@ export function summarizeProfile(dir: string, skipMs = 0) {
     .slice(0, 20)
     .map(([fn, f]) => ({ function: fn, group: f.group, ms: Math.round(f.ms), share: pct(f.ms) }));
   console.log(
-    `\nprofile ${file}: ${Math.round(total)} ms sampled, ${Math.round(busy)} ms busy (idle and "(program)" left out)`,
+    `\nprofile ${file} after its first ${(skipMs / 1000).toFixed(1)} s: ${Math.round(total)} ms sampled, ${Math.round(busy)} ms busy (idle and "(program)" left out)`,
   );
   printTable(
     ['self time by package', 'ms', 'share of busy'],
