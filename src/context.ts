@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { authenticate, type Viewer } from './auth.js';
 import type { ApiKey, Limits } from './config.js';
+import { OperationGuard } from './cost/guard.js';
 import type { Database, QueryStats } from './db/driver.js';
 import { newQueryStats } from './db/driver.js';
 import type { Logger } from './logger.js';
@@ -13,7 +14,12 @@ export interface Context {
   repos: Repositories;
   viewer: Viewer;
   stats: QueryStats;
-  signal: AbortSignal | undefined;
+  /** Aborts when the client goes away, the deadline passes or a result ceiling is reached. */
+  signal: AbortSignal;
+  /** The operation's deadline and result ceilings. */
+  guard: OperationGuard;
+  /** The estimated cost of the operation (set before it runs). */
+  cost: number;
   logger: Logger;
   limits: Limits;
 }
@@ -27,16 +33,19 @@ export function createContext(
 ): Context {
   const requestId = request.headers.get('x-request-id')?.slice(0, 64) || randomUUID();
   const stats = newQueryStats();
-  const signal = request.signal;
+  const guard = new OperationGuard(limits, request.signal);
+  const signal = guard.signal;
   const viewer = authenticate(request.headers.get('authorization'), apiKeys);
   return {
     requestId,
     db,
     stats,
     signal,
+    guard,
+    cost: 0,
     viewer,
     logger: logger.child({ requestId, viewer: viewer.name ?? undefined }),
-    repos: createRepositories(db, { stats, signal }),
+    repos: createRepositories(db, { stats, signal, deadline: guard, gate: db.requestGate() }),
     limits,
   };
 }

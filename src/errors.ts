@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { DatabaseUnavailableError, QueryTimeoutError } from './db/driver.js';
+import { DatabaseBusyError, DatabaseUnavailableError, QueryTimeoutError, TransientDatabaseError } from './db/driver.js';
 import type { Logger } from './logger.js';
 
 /** A bad argument: told to the client with its code. */
@@ -36,8 +36,23 @@ export function maskError(error: unknown, message: string): GraphQLError {
       ? new GraphQLError(withoutSuggestions(e.message), { ...located, extensions: e.extensions })
       : e;
   }
+  if (original instanceof DatabaseBusyError) {
+    // Retryable: 503 with Retry-After (Yoga puts `http` on the response, not in the body).
+    const seconds = original.retryAfterSeconds;
+    return new GraphQLError(original.message, {
+      ...located,
+      extensions: {
+        code: original.code,
+        retryAfterSeconds: seconds,
+        http: { status: 503, headers: { 'retry-after': String(seconds) } },
+      },
+    });
+  }
   if (original instanceof DatabaseUnavailableError || original instanceof QueryTimeoutError) {
     return new GraphQLError(original.message, { ...located, extensions: { code: original.code } });
+  }
+  if (original instanceof TransientDatabaseError) {
+    return new GraphQLError(original.message, { ...located, extensions: { code: original.code, retryable: true } });
   }
   if (error instanceof GraphQLError && (!error.originalError || !error.path)) {
     // No path: it arose before execution, from the request itself (variables that do not coerce,

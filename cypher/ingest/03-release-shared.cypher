@@ -5,8 +5,7 @@ SET n.documentIds = [d IN n.documentIds WHERE d <> $documentId]
 WITH n
 CALL (n) {
   WITH n WHERE n:Entity
-  SET n.aliasSources = [x IN coalesce(n.aliasSources, []) WHERE NOT x STARTS WITH $documentId + '|'],
-      n.keySources = [x IN coalesce(n.keySources, []) WHERE NOT x STARTS WITH $documentId + '|'],
+  SET n.sourceValues = [x IN coalesce(n.sourceValues, []) WHERE NOT x STARTS WITH $documentId + '|'],
       n.namesStale = true
 }
 WITH n

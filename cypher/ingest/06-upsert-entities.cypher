@@ -1,14 +1,10 @@
-// __LABELS__ and __ALL_KIND_LABELS__ are filled from KIND_LABELS in src/ingest/plan.ts (an allow-list).
-// Aliases and search keys are kept per document ("<documentId>|<alias>"); 06b derives the union.
+// What this document says of each entity is kept per document in sourceValues
+// ("<documentId>|<field>|<value>"); 06b derives the values the entity shows. Rows come sorted by id,
+// so concurrent ingests lock shared entities in one order.
 UNWIND $rows AS row
 MERGE (e:Entity {id: row.id})
-REMOVE e:__ALL_KIND_LABELS__
-SET e:__LABELS__
-SET e += row.props,
-    e.documentIds = CASE WHEN $documentId IN coalesce(e.documentIds, []) THEN e.documentIds
+SET e.documentIds = CASE WHEN $documentId IN coalesce(e.documentIds, []) THEN e.documentIds
                          ELSE coalesce(e.documentIds, []) + $documentId END,
-    e.aliasSources = [x IN coalesce(e.aliasSources, []) WHERE NOT x STARTS WITH $documentId + '|']
-                     + [a IN row.aliases | $documentId + '|' + a],
-    e.keySources = [x IN coalesce(e.keySources, []) WHERE NOT x STARTS WITH $documentId + '|']
-                   + [k IN row.keys | $documentId + '|' + k],
+    e.sourceValues = [x IN coalesce(e.sourceValues, []) WHERE NOT x STARTS WITH $documentId + '|']
+                     + [v IN row.values | $documentId + '|' + v],
     e.namesStale = true

@@ -1,13 +1,45 @@
-// An entity's aliases and search keys are the union of what every document that names it says.
+// The merge rule of shared entities: what an entity shows is derived from what every document that
+// names it says (sourceValues, "<documentId>|<field>|<value>"), the same whatever the order of ingests.
+// Documents count in one order: earliest published first (the first day of the publication period;
+// undated last), ties by document id. Each field shows the value of the first document that gives one;
+// a document that gives none (no description, no Wikidata id) erases nothing. Aliases and search keys
+// are the union, in that order. The labels follow the kind shown; they come from $kindLabels
+// (KIND_LABELS in src/domain/entities.ts, an allow-list), __ALL_KIND_LABELS__ likewise.
 MATCH (e:Entity)
 WHERE e.namesStale = true
-WITH e,
-     [x IN coalesce(e.aliasSources, []) | substring(x, size(split(x, '|')[0]) + 1)] AS aliases,
-     [x IN coalesce(e.keySources, []) | substring(x, size(split(x, '|')[0]) + 1)] AS keys
-WITH e,
-     reduce(acc = [], a IN aliases | CASE WHEN a IN acc THEN acc ELSE acc + a END) AS aliases,
-     reduce(acc = [], k IN keys | CASE WHEN k IN acc THEN acc ELSE acc + k END) AS keys
-SET e.aliases = aliases,
+CALL (e) {
+  UNWIND coalesce(e.documentIds, []) AS docId
+  OPTIONAL MATCH (d:Document {id: docId})
+  WITH docId, coalesce(d.publishedValue, '') AS v
+  WITH docId,
+       CASE size(v) WHEN 4 THEN v + '-01-01' WHEN 7 THEN v + '-01' WHEN 10 THEN v ELSE '9999-12-31' END AS day
+  ORDER BY day, docId
+  RETURN collect(docId) AS docs
+}
+WITH e, docs,
+     reduce(acc = [], d IN docs | acc + [x IN coalesce(e.sourceValues, []) WHERE x STARTS WITH d + '|']) AS ordered
+WITH e, docs, ordered,
+     [x IN ordered | [split(x, '|')[1], substring(x, size(split(x, '|')[0]) + size(split(x, '|')[1]) + 2)]] AS said
+WITH e, docs, ordered,
+     coalesce(head([p IN said WHERE p[0] = 'kind' | p[1]]), e.kind) AS kind,
+     coalesce(head([p IN said WHERE p[0] = 'name' | p[1]]), e.name) AS name,
+     coalesce(head([p IN said WHERE p[0] = 'nameDe' | p[1]]), e.nameDe) AS nameDe,
+     head([p IN said WHERE p[0] = 'description' | p[1]]) AS description,
+     head([p IN said WHERE p[0] = 'wikidataId' | p[1]]) AS wikidataId,
+     reduce(acc = [], p IN said | CASE WHEN p[0] = 'alias' AND NOT p[1] IN acc THEN acc + p[1] ELSE acc END) AS aliases,
+     reduce(acc = [], p IN said | CASE WHEN p[0] = 'key' AND NOT p[1] IN acc THEN acc + p[1] ELSE acc END) AS keys
+REMOVE e:__ALL_KIND_LABELS__
+SET e:$($kindLabels[kind])
+SET e.documentIds = docs,
+    e.sourceValues = ordered,
+    e.kind = kind,
+    e.name = name,
+    e.nameDe = nameDe,
+    e.description = description,
+    e.wikidataId = wikidataId,
+    e.aliases = aliases,
     e.searchKeys = keys,
     e.aliasText = reduce(s = '', a IN aliases | CASE s WHEN '' THEN a ELSE s + ' | ' + a END),
-    e.namesStale = null
+    e.namesStale = null,
+    e.aliasSources = null,
+    e.keySources = null

@@ -1,5 +1,6 @@
+// documentIds stay sorted, whatever the order of ingests.
 UNWIND $rows AS row
 MERGE (d:Dispute {id: row.id})
 SET d += row.props,
-    d.documentIds = CASE WHEN $documentId IN coalesce(d.documentIds, []) THEN d.documentIds
-                         ELSE coalesce(d.documentIds, []) + $documentId END
+    d.documentIds = [x IN coalesce(d.documentIds, []) WHERE x < $documentId] + $documentId
+                    + [x IN coalesce(d.documentIds, []) WHERE x > $documentId]

@@ -1,5 +1,6 @@
+// documentIds stay sorted, whatever the order of ingests.
 UNWIND $rows AS row
 MERGE (e:Event {id: row.id})
 SET e += row.props,
-    e.documentIds = CASE WHEN $documentId IN coalesce(e.documentIds, []) THEN e.documentIds
-                         ELSE coalesce(e.documentIds, []) + $documentId END
+    e.documentIds = [x IN coalesce(e.documentIds, []) WHERE x < $documentId] + $documentId
+                    + [x IN coalesce(e.documentIds, []) WHERE x > $documentId]

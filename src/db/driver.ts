@@ -1,6 +1,9 @@
-import neo4j, { type Driver, type ManagedTransaction, Neo4jError, type RecordShape } from 'neo4j-driver';
-import type { Neo4jConnection } from '../config.js';
+import neo4j, { type Driver, ManagedTransaction, Neo4jError, type RecordShape } from 'neo4j-driver';
+import { DEFAULT_NEO4J_POOL, type Neo4jConnection, type Neo4jPool } from '../config.js';
 import type { Logger } from '../logger.js';
+import { Admission, DatabaseBusyError, RequestGate } from './admission.js';
+
+export { DatabaseBusyError, RequestGate };
 
 /** Neo4j cannot be reached: told to clients as DATABASE_UNAVAILABLE. */
 export class DatabaseUnavailableError extends Error {
@@ -10,6 +13,12 @@ export class DatabaseUnavailableError extends Error {
 /** A query ran past its transaction timeout or was cancelled: QUERY_TIMEOUT. */
 export class QueryTimeoutError extends Error {
   readonly code = 'QUERY_TIMEOUT';
+}
+
+/** A write kept failing with a transient error (deadlock, leader switch) until its deadline: retry later. */
+export class TransientDatabaseError extends Error {
+  readonly code = 'TRANSIENT_ERROR';
+  readonly retryable = true;
 }
 
 /** Per-request counters: queries sent to Neo4j and the time spent in them. */
@@ -24,6 +33,17 @@ export const newQueryStats = (): QueryStats => ({ count: 0, ms: 0, names: [] });
 export interface QueryOptions {
   stats?: QueryStats;
   signal?: AbortSignal;
+  /** The request's cap on queries at once (Database.requestGate()). */
+  gate?: RequestGate;
+  /** The operation's deadline (epoch ms): no query runs past it, whatever the query timeout. */
+  deadline?: { readonly deadlineAt: number };
+}
+
+/** Why a signal aborted: our own coded error when we stopped the operation, else a cancellation. */
+function abortReason(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  if (reason instanceof Error && 'extensions' in reason) return reason;
+  return new QueryTimeoutError('the request was cancelled');
 }
 
 const UNAVAILABLE_CODES = new Set([
@@ -35,9 +55,66 @@ const UNAVAILABLE_CODES = new Set([
   'Neo.TransientError.General.DatabaseUnavailable',
 ]);
 
+/** Errors Neo4j calls transient that are not worth another attempt: a timeout or a cancellation, or a server that is down. */
+const NOT_RETRIED = new Set([
+  'Neo.TransientError.Transaction.Terminated',
+  'Neo.TransientError.Transaction.LockClientStopped',
+  'Neo.TransientError.General.DatabaseUnavailable',
+]);
+
+/**
+ * A failed write transaction that may succeed when run again: Neo4j's transient errors (a deadlock, a
+ * lock wait that timed out, a schema change under way) and a cluster's leader switch.
+ */
+export function isTransientError(err: unknown): err is Neo4jError {
+  if (!(err instanceof Neo4jError) || NOT_RETRIED.has(err.code)) return false;
+  return (
+    err.code.startsWith('Neo.TransientError.') ||
+    err.code === 'SessionExpired' ||
+    err.code === 'Neo.ClientError.Cluster.NotALeader' ||
+    err.code === 'Neo.ClientError.General.ForbiddenOnReadOnlyDatabase'
+  );
+}
+
+/** Exponential backoff with jitter: attempt 0 waits 12–25 ms, then twice as long each time, at most 1–2 s. */
+export const retryDelay = (attempt: number, random = Math.random) => {
+  const cap = Math.min(2_000, 25 * 2 ** attempt);
+  return cap / 2 + random() * (cap / 2);
+};
+
+/** Resolves after `ms`, or at once when the signal aborts. */
+function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
+export interface WriteOptions {
+  /** Timeout of one attempt (default: the query timeout, at least 60 s). */
+  timeoutMs?: number;
+  /** The caller's deadline or disconnect: rolls back the running attempt and stops the retries. */
+  signal?: AbortSignal;
+  /** Transient errors are retried while less than this has passed since the first attempt (default: timeoutMs). */
+  retryForMs?: number;
+}
+
+/** The driver waited `connectionAcquisitionTimeout` for a pooled connection (its error has no code). */
+const isAcquisitionTimeout = (err: unknown) =>
+  err instanceof Neo4jError && err.message.startsWith('Connection acquisition timed out');
+
 /** Maps a driver error to one of ours; anything else is returned as it is (and masked by Yoga). */
 export function mapDriverError(err: unknown): Error {
-  if (err instanceof DatabaseUnavailableError || err instanceof QueryTimeoutError) return err;
+  if (err instanceof DatabaseUnavailableError || err instanceof QueryTimeoutError || err instanceof DatabaseBusyError) {
+    return err;
+  }
+  if (isAcquisitionTimeout(err))
+    return new DatabaseBusyError('the database is busy (no free connection); try again shortly');
   if (err instanceof Neo4jError) {
     if (UNAVAILABLE_CODES.has(err.code)) return new DatabaseUnavailableError(describeConnectError(err));
     if (
@@ -66,6 +143,8 @@ export function describeConnectError(err: unknown): string {
 export interface DatabaseOptions {
   queryTimeoutMs: number;
   logger?: Logger;
+  /** Connection pool and query admission; defaults: DEFAULT_NEO4J_POOL. */
+  pool?: Partial<Neo4jPool>;
 }
 
 /**
@@ -83,20 +162,39 @@ export class Database {
   private readonly listeners = new Set<(up: boolean) => void>();
   /** Queries sent to Neo4j by read() and write() since start (tests use it to bound round trips). */
   queriesSent = 0;
+  /** Write transactions run again after a transient error, since start. */
+  writeRetries = 0;
+
+  /** Queries of read() and write() running now, and the most that ran at once (tests and benchmarks reset it). */
+  inFlight = 0;
+  peakInFlight = 0;
+  readonly pool: Neo4jPool;
+  readonly admission: Admission;
 
   constructor(
     readonly connection: Neo4jConnection,
     private readonly options: DatabaseOptions,
   ) {
+    this.pool = { ...DEFAULT_NEO4J_POOL, ...options.pool };
+    this.admission = new Admission({
+      limit: this.pool.maxConcurrentQueries,
+      maxQueued: this.pool.maxQueued,
+      queueTimeoutMs: this.pool.queueTimeoutMs,
+    });
     this.driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
       disableLosslessIntegers: true,
       connectionTimeout: 2_000,
-      connectionAcquisitionTimeout: 5_000,
+      connectionAcquisitionTimeout: this.pool.acquisitionTimeoutMs,
       maxTransactionRetryTime: 1_000,
-      maxConnectionPoolSize: 50,
+      maxConnectionPoolSize: this.pool.size,
       userAgent: 'geo-knowledge-graph/0.1',
       logging: { level: 'error', logger: () => {} },
     });
+  }
+
+  /** A new cap for the queries of one request (NEO4J_QUERIES_PER_REQUEST at once). */
+  requestGate(): RequestGate {
+    return new RequestGate(this.pool.queriesPerRequest);
   }
 
   get isUp(): boolean {
@@ -132,7 +230,8 @@ export class Database {
       this.attempt = 0;
       this.setUp(true);
     } catch (err) {
-      this.setUp(false, describeConnectError(err));
+      // Every pooled connection in use means Neo4j is busy, not down.
+      if (!isAcquisitionTimeout(err)) this.setUp(false, describeConnectError(err));
     } finally {
       await session.close().catch(() => {});
     }
@@ -171,24 +270,65 @@ export class Database {
     opts: QueryOptions,
   ): Promise<T[]> {
     this.guard();
+    if (opts.signal?.aborted) throw abortReason(opts.signal);
+    if (opts.deadline && opts.deadline.deadlineAt <= Date.now())
+      throw new QueryTimeoutError('the operation reached its deadline');
+    const { gate, signal } = opts;
+    try {
+      await gate?.acquire();
+      try {
+        await this.admission.acquire(gate, signal);
+        try {
+          return await this.send<T>(mode, name, cypher, params, opts);
+        } finally {
+          this.admission.release();
+        }
+      } finally {
+        gate?.release();
+      }
+    } catch (err) {
+      // A client that went away makes the driver fail in several ways (closed session, RESET …).
+      if (signal?.aborted) throw abortReason(signal);
+      const mapped = mapDriverError(err);
+      if (mapped instanceof DatabaseUnavailableError) this.setUp(false, mapped.message);
+      if (mapped instanceof DatabaseBusyError && gate) {
+        gate.refuse(mapped);
+        this.admission.drop(gate, mapped);
+      }
+      throw mapped;
+    }
+  }
+
+  /** One query on an admitted slot. */
+  private async send<T extends RecordShape>(
+    mode: 'READ' | 'WRITE',
+    name: string,
+    cypher: string,
+    params: Record<string, unknown>,
+    opts: QueryOptions,
+  ): Promise<T[]> {
+    const remaining = opts.deadline ? opts.deadline.deadlineAt - Date.now() : Number.POSITIVE_INFINITY;
+    if (remaining <= 0) throw new QueryTimeoutError('the operation reached its deadline');
     this.queriesSent += 1;
+    this.inFlight += 1;
+    this.peakInFlight = Math.max(this.peakInFlight, this.inFlight);
+    opts.gate?.started();
     const started = performance.now();
     try {
       const result = await this.driver.executeQuery(cypher, params, {
         database: this.connection.database,
         routing: mode === 'READ' ? neo4j.routing.READ : neo4j.routing.WRITE,
-        transactionConfig: { timeout: this.options.queryTimeoutMs, metadata: { app: 'geo-kg', query: name } },
+        transactionConfig: {
+          timeout: Math.max(1, Math.round(Math.min(this.options.queryTimeoutMs, remaining))),
+          metadata: { app: 'geo-kg', query: name },
+        },
         signal: opts.signal,
       });
       if (this.up !== true) this.setUp(true);
       return result.records.map((r) => r.toObject() as T);
-    } catch (err) {
-      // A client that went away makes the driver fail in several ways (closed session, RESET …).
-      if (opts.signal?.aborted) throw new QueryTimeoutError('the request was cancelled');
-      const mapped = mapDriverError(err);
-      if (mapped instanceof DatabaseUnavailableError) this.setUp(false, mapped.message);
-      throw mapped;
     } finally {
+      this.inFlight -= 1;
+      opts.gate?.finished();
       if (opts.stats) {
         opts.stats.count += 1;
         opts.stats.ms += performance.now() - started;
@@ -217,25 +357,74 @@ export class Database {
     return this.run<T>('WRITE', name, cypher, params, opts);
   }
 
-  /** Several statements in one write transaction: all or nothing. */
+  /**
+   * Several statements in one write transaction: all or nothing. A transient failure (deadlock, leader
+   * switch) rolls the attempt back and runs `work` again after a backoff, until `retryForMs` has passed
+   * or the signal aborts; then TRANSIENT_ERROR. `work` may therefore run more than once: it must only
+   * talk to the transaction.
+   */
   async writeTransaction<T>(
     name: string,
     work: (tx: ManagedTransaction) => Promise<T>,
-    timeoutMs?: number,
+    opts: WriteOptions = {},
   ): Promise<T> {
-    this.guard();
+    const timeoutMs = opts.timeoutMs ?? Math.max(this.options.queryTimeoutMs, 60_000);
+    const deadline = performance.now() + (opts.retryForMs ?? timeoutMs);
+    for (let attempt = 0; ; attempt++) {
+      if (opts.signal?.aborted) throw abortReason(opts.signal);
+      this.guard();
+      try {
+        // Writes take a slot of the admission too: Neo4j's concurrency is shared with the reads.
+        await this.admission.acquire(undefined, opts.signal);
+        try {
+          return await this.attemptWrite(name, work, timeoutMs, opts.signal);
+        } finally {
+          this.admission.release();
+        }
+      } catch (err) {
+        if (opts.signal?.aborted) throw abortReason(opts.signal);
+        if (!isTransientError(err)) {
+          const mapped = mapDriverError(err);
+          if (mapped instanceof DatabaseUnavailableError) this.setUp(false, mapped.message);
+          throw mapped;
+        }
+        const delay = retryDelay(attempt);
+        if (performance.now() + delay > deadline) {
+          this.options.logger?.warn({ query: name, attempts: attempt + 1, code: err.code }, 'write gave up');
+          throw new TransientDatabaseError(
+            `the database was busy (${err.code.split('.').at(-1)}); nothing was written, try again`,
+          );
+        }
+        this.writeRetries += 1;
+        this.options.logger?.debug({ query: name, attempt: attempt + 1, code: err.code, delay }, 'write retried');
+        await pause(delay, opts.signal);
+      }
+    }
+  }
+
+  private async attemptWrite<T>(
+    name: string,
+    work: (tx: ManagedTransaction) => Promise<T>,
+    timeoutMs: number,
+    signal: AbortSignal | undefined,
+  ): Promise<T> {
     const session = this.driver.session({ database: this.connection.database, defaultAccessMode: neo4j.session.WRITE });
+    // Closing the session rolls back the open transaction (as the driver's executeQuery does on abort).
+    const abort = () => void session.close().catch(() => {});
+    signal?.addEventListener('abort', abort, { once: true });
     try {
-      return await session.executeWrite(work, {
-        timeout: timeoutMs ?? Math.max(this.options.queryTimeoutMs, 60_000),
-        metadata: { app: 'geo-kg', query: name },
-      });
-    } catch (err) {
-      const mapped = mapDriverError(err);
-      if (mapped instanceof DatabaseUnavailableError) this.setUp(false, mapped.message);
-      throw mapped;
+      const tx = session.beginTransaction({ timeout: timeoutMs, metadata: { app: 'geo-kg', query: name } });
+      try {
+        const result = await work(ManagedTransaction.fromTransaction(tx));
+        await tx.commit();
+        return result;
+      } catch (err) {
+        if (tx.isOpen()) await tx.rollback().catch(() => {});
+        throw err;
+      }
     } finally {
-      await session.close();
+      signal?.removeEventListener('abort', abort);
+      await session.close().catch(() => {});
     }
   }
 

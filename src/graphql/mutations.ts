@@ -1,9 +1,8 @@
-import { GraphQLError } from 'graphql';
-import { requireRole } from '../auth.js';
-import { isClaim, isDocument, isEntity } from '../domain/records.js';
-import { InputError } from '../errors.js';
-import { loadArticleFrom, summarize } from '../ingest/ingest.js';
-import { AnnotationError } from '../ingest/validate.js';
+import type { IngestSummary } from '../domain/ingest-plan.js';
+import type { ClaimRecord } from '../domain/records.js';
+import { isDocument } from '../domain/records.js';
+import { ArticleIngest } from '../services/articles.js';
+import { ClaimEdits } from '../services/claims.js';
 import { builder } from './builder.js';
 import { ClaimStanceEnum } from './enums.js';
 import { keyOf, lookUp } from './ids.js';
@@ -14,9 +13,7 @@ builder.mutationType({
     'Writes. Each is one transaction (all or nothing) and needs `Authorization: Bearer <api key>` of the editor role.',
 });
 
-const MAX_TEXT = 200_000;
-
-const IngestResultRef = builder.objectRef<ReturnType<typeof summarize>>('IngestResult').implement({
+const IngestResultRef = builder.objectRef<IngestSummary>('IngestResult').implement({
   description: 'What an ingest wrote.',
   fields: (t) => ({
     documentId: t.exposeString('documentId'),
@@ -29,6 +26,16 @@ const IngestResultRef = builder.objectRef<ReturnType<typeof summarize>>('IngestR
     evidence: t.exposeInt('evidence'),
     mentions: t.exposeInt('mentions'),
     sentences: t.exposeInt('sentences'),
+    keptRetractions: t.exposeInt('keptRetractions', {
+      description: 'Claims of the document that were retracted and stay retracted (same claim ids).',
+    }),
+    keptCorrections: t.exposeInt('keptCorrections', {
+      description: 'Claims of the document that were corrected and keep their correction and history.',
+    }),
+    droppedEdits: t.exposeStringList('droppedEdits', {
+      description:
+        'Keys of retracted or corrected claims the annotations no longer have: they are gone, with their edits.',
+    }),
     document: t.field({
       type: DocumentRef,
       nullable: true,
@@ -57,102 +64,44 @@ const CorrectInput = builder.inputType('CorrectClaimInput', {
   }),
 });
 
-const RetractResultRef = builder
-  .objectRef<{ claim: import('../domain/records.js').ClaimRecord; removedEdges: number }>('RetractResult')
-  .implement({
-    fields: (t) => ({
-      claim: t.field({ type: ClaimRef, resolve: (r) => r.claim }),
-      removedEdges: t.exposeInt('removedEdges', {
-        description: 'Relationships removed because no other claim supports them.',
-      }),
+const RetractResultRef = builder.objectRef<{ claim: ClaimRecord; removedEdges: number }>('RetractResult').implement({
+  fields: (t) => ({
+    claim: t.field({ type: ClaimRef, resolve: (r) => r.claim }),
+    removedEdges: t.exposeInt('removedEdges', {
+      description: 'Relationships removed because no other claim supports them.',
     }),
-  });
-
-const text = (name: string, value: string, max: number) => {
-  if (value.length > max) throw new InputError(`"${name}" is longer than ${max} characters`);
-  if (!value.trim()) throw new InputError(`"${name}" is empty`);
-  return value;
-};
+  }),
+});
 
 builder.mutationFields((t) => ({
   ingestArticle: t.field({
     type: IngestResultRef,
     description:
-      'Loads an article with its annotations, validated exactly as the ingest CLI does; re-ingesting a document replaces its claims. Invalid annotations give ANNOTATION_INVALID with every problem in `extensions.problems`, and nothing is written.',
+      'Loads an article with its annotations, validated exactly as the ingest CLI does; re-ingesting a document replaces its claims but keeps their retractions and corrections (same claim ids). Invalid annotations give ANNOTATION_INVALID with every problem in `extensions.problems`, and nothing is written.',
     args: { input: t.arg({ type: IngestInput, required: true }) },
-    resolve: async (_r, { input }, ctx) => {
-      requireRole(ctx.viewer, 'editor');
-      const articleText = text('articleText', input.articleText, MAX_TEXT);
-      const yaml = text('annotationsYaml', input.annotationsYaml, MAX_TEXT * 2);
-      const slug = input.slug ?? 'api';
-      if (!/^[a-z0-9][a-z0-9-]{0,99}$/.test(slug)) throw new InputError('"slug" must be a lower-case slug');
-      let article: ReturnType<typeof loadArticleFrom>;
-      try {
-        article = loadArticleFrom(slug, 'api', articleText, yaml);
-      } catch (err) {
-        if (!(err instanceof AnnotationError)) throw err;
-        throw new GraphQLError(`the annotations have ${err.problems.length} problem(s); nothing was written`, {
-          extensions: { code: 'ANNOTATION_INVALID', problems: err.problems.slice(0, 200) },
-        });
-      }
-      if (!input.slug) article.plan.document.slug = article.plan.documentId;
-      await ctx.repos.writes.ingest(article.plan);
-      ctx.logger.info({ documentId: article.plan.documentId, by: ctx.viewer.name }, 'article ingested');
-      return { ...summarize(article), slug: String(article.plan.document.slug) };
-    },
+    resolve: (_r, { input }, ctx) =>
+      new ArticleIngest(ctx.repos, ctx.viewer, ctx.logger).ingest({ ...input, slug: input.slug ?? null }),
   }),
   retractClaim: t.field({
     type: RetractResultRef,
     nullable: true,
     description:
-      'Retracts a claim: it stays readable with `retracted: true` and the reason, but no longer supports any relationship; relationships left without a claim are removed. Null for an unknown claim.',
+      'Retracts a claim: it stays readable with `retracted: true` and the reason, but no longer supports any relationship; relationships left without a claim are removed. Once only: a second retraction gives ALREADY_RETRACTED and changes nothing. Null for an unknown claim.',
     args: { id: t.arg.id({ required: true }), reason: t.arg.string({ required: true }) },
-    resolve: async (_r, args, ctx) => {
-      requireRole(ctx.viewer, 'editor');
-      const reason = text('reason', args.reason, 2_000);
-      return ctx.repos.writes.retractClaim(keyOf(args.id, ['Claim']), reason, ctx.viewer.name ?? 'unknown');
-    },
+    resolve: (_r, args, ctx) => new ClaimEdits(ctx.repos, ctx.viewer).retract(keyOf(args.id, ['Claim']), args.reason),
   }),
   correctClaim: t.field({
     type: ClaimRef,
     nullable: true,
     description:
-      "Corrects a claim's statement, stance or asserter; what it said before is kept in `history`. Null for an unknown claim.",
+      "Corrects a claim's statement, stance or asserter; what it said before is kept in `history`. Corrections of one claim run one after another, none is lost. A retracted claim gives CLAIM_RETRACTED. Null for an unknown claim.",
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: CorrectInput, required: true }) },
-    resolve: async (_r, { id, input }, ctx) => {
-      requireRole(ctx.viewer, 'editor');
-      const key = keyOf(id, ['Claim']);
-      const reason = text('reason', input.reason, 2_000);
-      const statement = input.statement == null ? null : text('statement', input.statement, 2_000);
-      const assertedBy = input.assertedBy == null ? null : keyOf(input.assertedBy);
-      if (statement === null && input.stance == null && assertedBy === null) {
-        throw new InputError('give at least one of statement, stance, assertedBy');
-      }
-      const current = await ctx.repos.graph.node.load(key);
-      if (!current || !isClaim(current)) return null;
-      if (assertedBy !== null) {
-        const who = await ctx.repos.graph.node.load(assertedBy);
-        if (!who || !isEntity(who)) throw new InputError(`unknown entity "${assertedBy}"`);
-      }
-      const details = await ctx.repos.graph.claimDetails.load(key);
-      const previous = JSON.stringify({
-        statement: current.statement,
-        stance: current.stance,
-        assertedBy: details?.assertedBy?.id ?? null,
-        reason,
-        by: ctx.viewer.name,
-        at: new Date().toISOString(),
-      });
-      const corrected = await ctx.repos.writes.correctClaim(
-        key,
-        { statement, stance: input.stance ?? null, assertedBy },
-        previous,
-        ctx.viewer.name ?? 'unknown',
-      );
-      // This request read the claim before changing it: forget those reads.
-      ctx.repos.graph.claimDetails.clear(key);
-      ctx.repos.graph.node.clear(key);
-      return corrected;
-    },
+    resolve: (_r, { id, input }, ctx) =>
+      new ClaimEdits(ctx.repos, ctx.viewer).correct(keyOf(id, ['Claim']), {
+        statement: input.statement ?? null,
+        stance: input.stance ?? null,
+        assertedBy: input.assertedBy == null ? null : keyOf(input.assertedBy),
+        reason: input.reason,
+      }),
   }),
 }));

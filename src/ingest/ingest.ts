@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Database } from '../db/driver.js';
+import type { IngestSummary, WriteOutcome } from '../domain/ingest-plan.js';
+import { writePlan } from '../repositories/ingest-writer.js';
 import type { Annotations } from './annotation-schema.js';
 import { type IngestPlan, planIngest } from './plan.js';
 import { AnnotationError, validateAnnotations } from './validate.js';
-import { writePlan } from './writer.js';
 
 export interface LoadedArticle {
   dir: string;
@@ -14,18 +15,7 @@ export interface LoadedArticle {
   plan: IngestPlan;
 }
 
-export interface IngestSummary {
-  documentId: string;
-  slug: string;
-  entities: number;
-  events: number;
-  disputes: number;
-  relations: number;
-  claims: number;
-  evidence: number;
-  mentions: number;
-  sentences: number;
-}
+export type { IngestSummary };
 
 /** Reads and validates `<dir>/article.txt` and `<dir>/annotations.yaml`; throws AnnotationError listing every problem. */
 export function loadArticle(dir: string): LoadedArticle {
@@ -56,9 +46,10 @@ export function loadArticleFrom(
   return { dir, slug, text, annotations: result.annotations, plan: planIngest(result.annotations, text, slug) };
 }
 
-export function summarize(article: LoadedArticle): IngestSummary {
+export function summarize(article: LoadedArticle, outcome: WriteOutcome): IngestSummary {
   const { annotations: a, plan } = article;
   return {
+    ...outcome,
     documentId: plan.documentId,
     slug: article.slug,
     entities: a.entities.length,
@@ -75,8 +66,7 @@ export function summarize(article: LoadedArticle): IngestSummary {
 /** Validates, then writes in one transaction. Nothing is written when validation fails. */
 export async function ingestArticle(db: Database, dir: string): Promise<IngestSummary> {
   const article = loadArticle(dir);
-  await writePlan(db, article.plan);
-  return summarize(article);
+  return summarize(article, await writePlan(db, article.plan));
 }
 
 /** The article folders under data/articles (those with an annotations.yaml). */

@@ -24,6 +24,6 @@ export function createRepositories(db: Database, opts: QueryOptions): Repositori
     search: new SearchRepository(db, opts, graph),
     traversal: new TraversalRepository(db, opts, graph),
     stats: new StatsRepository(db, opts),
-    writes: new WriteRepository(db),
+    writes: new WriteRepository(db, opts),
   };
 }

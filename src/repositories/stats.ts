@@ -1,15 +1,73 @@
+import { z } from 'zod';
 import { cypher } from '../db/cypher.js';
 import type { Database, QueryOptions } from '../db/driver.js';
+import {
+  ALL_RELATIONSHIP_TYPES,
+  type Direction,
+  EDGE_TYPE_WORDS,
+  NODE_LABELS,
+  type NodeLabel,
+} from '../domain/edges.js';
 
-export interface Count {
-  name: string;
-  count: number;
+const count = z.object({ name: z.string(), count: z.number().int() });
+export type Count = z.infer<typeof count>;
+const graphStats = z.object({ labels: z.array(count), relationshipTypes: z.array(count) });
+export type GraphStats = z.infer<typeof graphStats>;
+
+/** The most relationships of some types, in one direction, that any node of a label has. */
+export interface DegreeKey {
+  label: NodeLabel;
+  types: readonly string[];
+  direction: Direction;
 }
 
-export interface GraphStats {
-  labels: Count[];
-  relationshipTypes: Count[];
+/**
+ * Maxima that are not one node's degree, each one query branch returning `{<name>: n} AS maxima`.
+ * `affiliates`: the most people and bodies acting for one actor, up to two hops (paths, so an upper
+ * bound of the distinct ones). `documentsPerEntity`: the most documents naming one entity.
+ * `claimsPerEdge`: the most claims behind one truthy edge.
+ */
+export const MEASURES = {
+  affiliates:
+    'MATCH (n:Entity) RETURN {affiliates: coalesce(max(COUNT { (:Entity)-[:HOLDS_POSITION|PART_OF]->{1,2}(n) }), 0)} AS maxima',
+  documentsPerEntity:
+    'MATCH (n:Entity) RETURN {documentsPerEntity: coalesce(max(size(coalesce(n.documentIds, []))), 0)} AS maxima',
+  claimsPerEdge: `MATCH ()-[r:${EDGE_TYPE_WORDS.join('|')}]->() RETURN {claimsPerEdge: coalesce(max(size(r.claimIds)), 0)} AS maxima`,
+} as const;
+export type MeasureName = keyof typeof MEASURES;
+
+/** A degree, or one of the MEASURES. */
+export type StatKey = DegreeKey | { measure: MeasureName };
+
+const pattern = ({ types, direction }: DegreeKey) => {
+  for (const t of types)
+    if (!ALL_RELATIONSHIP_TYPES.includes(t)) throw new Error(`relationship type not allowed: ${t}`);
+  const rel = `[:${types.join('|')}]`;
+  return direction === 'OUT' ? `(n)-${rel}->()` : direction === 'IN' ? `(n)<-${rel}-()` : `(n)-${rel}-()`;
+};
+
+/**
+ * One query for all the keys: per label, the largest degree of each key's types and direction.
+ * COUNT { (n)-[:T]->() } reads the node's degree (no expansion), so this costs one pass over the
+ * nodes of each label. Labels and types come from the allow-lists of domain/graph-shape.ts.
+ */
+export function degreeMaximaQuery(keys: readonly StatKey[]): string {
+  const degrees = keys.map((k) => ('measure' in k ? null : k));
+  const labels = [...new Set(degrees.flatMap((k) => (k ? [k.label] : [])))];
+  const measures = [...new Set(keys.flatMap((k) => ('measure' in k ? [MEASURES[k.measure]] : [])))];
+  return labels
+    .map((label) => {
+      if (!NODE_LABELS.includes(label)) throw new Error(`label not allowed: ${label}`);
+      const columns = degrees
+        .map((k, i) => (k?.label === label ? `k${i}: coalesce(max(COUNT { ${pattern(k)} }), 0)` : null))
+        .filter(Boolean);
+      return `MATCH (n:${label}) RETURN {${columns.join(', ')}} AS maxima`;
+    })
+    .concat(measures)
+    .join('\nUNION ALL\n');
 }
+
+import { parseRows } from './rows.js';
 
 export class StatsRepository {
   constructor(
@@ -18,12 +76,24 @@ export class StatsRepository {
   ) {}
 
   async graphStats(): Promise<GraphStats> {
-    const [row] = await this.db.read<{ labels: Count[]; relationshipTypes: Count[] }>(
+    const [row] = parseRows(
       'graph-stats',
-      cypher('queries/graph-stats'),
-      {},
-      this.opts,
+      graphStats,
+      await this.db.read('graph-stats', cypher('queries/graph-stats'), {}, this.opts),
     );
     return row ?? { labels: [], relationshipTypes: [] };
+  }
+
+  /** The largest degree or measure per key (see degreeMaximaQuery), in the order of the keys. */
+  async degreeMaxima(keys: readonly StatKey[]): Promise<number[]> {
+    if (keys.length === 0) return [];
+    const rows = parseRows(
+      'degree-maxima',
+      z.object({ maxima: z.record(z.string(), z.number()) }),
+      await this.db.read('degree-maxima', degreeMaximaQuery(keys), {}, this.opts),
+    );
+    const found = new Map<string, number>();
+    for (const { maxima } of rows) for (const [k, n] of Object.entries(maxima)) found.set(k, Number(n));
+    return keys.map((k, i) => found.get('measure' in k ? k.measure : `k${i}`) ?? 0);
   }
 }

@@ -1,0 +1,115 @@
+import { ALL_RELATIONSHIP_TYPES, EDGE_TYPE_WORDS as EDGE_TYPES, NODE_LABELS } from '../domain/edges.js';
+import { ENTITY_TYPES } from '../domain/entities.js';
+import { DEFAULT_PAGE_SIZE } from '../graphql/pagination.js';
+import {
+  constant,
+  degree,
+  degreeByDirectionArg,
+  type Fanout,
+  largest,
+  measure,
+  ownArg,
+  parentArg,
+  product,
+  sum,
+  whenFlag,
+} from './fanout.js';
+
+/**
+ * How many items each list field of the schema can hold at most — the multipliers of the cost
+ * estimate. Lists that follow relationships are bounded by the largest degree the graph really has
+ * (measured, see FanoutStats); lists with a size argument by that argument. Keyed by
+ * `Type.field`; a field of an interface is found under the interface's name. A test checks that
+ * every list of objects in the schema is here.
+ */
+
+const claimsOfNode = (label: 'Entity' | 'Event' | 'Dispute') => degree(label, ['ABOUT', 'SUBJECT', 'OBJECT'], 'IN');
+const evidencePerClaim = degree('Claim', ['SUPPORTED_BY'], 'OUT');
+const claimsPerEdge = measure('claimsPerEdge');
+/** An actor and the people and bodies acting for it (a dyad's side). */
+const side = sum(constant(1), measure('affiliates'));
+const dyadSide = whenFlag('includeAffiliates', side, constant(1));
+/** Edges among the nodes of a view: each has its start in the view, so at most nodes × out-degree. */
+const outDegreeAnywhere = largest(
+  ...(['Entity', 'Event', 'Dispute'] as const).map((label) => degree(label, EDGE_TYPES, 'OUT')),
+);
+
+const entityEdgeFields: Record<string, Fanout> = Object.fromEntries(
+  Object.entries(ENTITY_TYPES).flatMap(([type, { edges }]) =>
+    Object.entries(edges).map(([field, e]) => [`${type}.${field}`, degree('Entity', [e.type], e.direction)]),
+  ),
+);
+
+export const FANOUT: Readonly<Record<string, Fanout>> = {
+  ...entityEdgeFields,
+  'Entity.relations': degreeByDirectionArg('Entity', EDGE_TYPES),
+  'Entity.mentions': degree('Entity', ['MENTIONS'], 'IN'),
+  'Entity.claims': claimsOfNode('Entity'),
+  'Entity.sources': measure('documentsPerEntity'),
+  'Actor.events': product(
+    whenFlag('includeAffiliates', side, constant(1), true),
+    degree('Entity', ['HAS_SOURCE', 'HAS_TARGET'], 'IN'),
+  ),
+  'Actor.disputes': degree('Entity', ['PARTY_TO'], 'OUT'),
+  'Actor.assertedClaims': degree('Entity', ['ASSERTED_BY'], 'IN'),
+
+  'Event.sources': degree('Event', ['HAS_SOURCE'], 'OUT'),
+  'Event.targets': degree('Event', ['HAS_TARGET'], 'OUT'),
+  'Event.concerns': degree('Event', ['CONCERNS'], 'OUT'),
+  'Event.locations': degree('Event', ['TAKES_PLACE_IN'], 'OUT'),
+  'Event.respondsTo': degree('Event', ['RESPONDS_TO'], 'OUT'),
+  'Event.responses': degree('Event', ['RESPONDS_TO'], 'IN'),
+  'Event.disputes': degree('Event', ['IN_DISPUTE'], 'OUT'),
+  'Event.claims': claimsOfNode('Event'),
+  'Event.reasons': claimsOfNode('Event'),
+  'Event.parts': degree('Event', ['PART_OF'], 'IN'),
+  'Event.evidence': product(claimsOfNode('Event'), evidencePerClaim),
+
+  'Dispute.parties': degree('Dispute', ['PARTY_TO'], 'IN'),
+  'Dispute.concerns': degree('Dispute', ['CONCERNS'], 'OUT'),
+  'Dispute.events': degree('Dispute', ['IN_DISPUTE'], 'IN'),
+  'Dispute.claims': claimsOfNode('Dispute'),
+
+  'Claim.evidence': evidencePerClaim,
+  'Claim.contradicts': degree('Claim', ['CONTRADICTS'], 'BOTH'),
+
+  'Document.claims': degree('Document', ['SOURCED_FROM'], 'IN'),
+  'Document.mentions': degree('Document', ['MENTIONS'], 'OUT'),
+  'Document.sentences': degree('Document', ['IN_DOCUMENT'], 'IN'),
+
+  'Relation.claims': claimsPerEdge,
+  'Relation.evidence': product(claimsPerEdge, evidencePerClaim),
+  'GraphEdge.claims': claimsPerEdge,
+  'GraphEdge.evidence': product(claimsPerEdge, evidencePerClaim),
+
+  'Graph.nodes': parentArg('limit', 50, 1),
+  'Graph.edges': product(parentArg('limit', 50, 1), outDegreeAnywhere),
+  'Path.nodes': parentArg('maxHops', 4, 1),
+  'Path.edges': parentArg('maxHops', 4),
+
+  'Timeline.dated': parentArg('limit', 200),
+  'Timeline.undated': parentArg('limit', 200),
+
+  'Dyad.sideA': dyadSide,
+  'Dyad.sideB': dyadSide,
+  'Dyad.events': product(dyadSide, degree('Entity', ['HAS_SOURCE', 'HAS_TARGET', 'CONCERNS'], 'IN')),
+  'Dyad.cooperation': product(dyadSide, degree('Entity', ['HAS_SOURCE', 'HAS_TARGET', 'CONCERNS'], 'IN')),
+  'Dyad.conflict': product(dyadSide, degree('Entity', ['HAS_SOURCE', 'HAS_TARGET', 'CONCERNS'], 'IN')),
+  'Dyad.relations': product(dyadSide, degree('Entity', EDGE_TYPES, 'BOTH')),
+  'Dyad.disputes': product(dyadSide, degree('Entity', ['PARTY_TO'], 'OUT')),
+  'DyadDispute.a': dyadSide,
+  'DyadDispute.b': dyadSide,
+
+  // Labels and relationship types come from allow-lists in code.
+  'GraphStats.labels': constant(NODE_LABELS.length + 16),
+  'GraphStats.relationshipTypes': constant(ALL_RELATIONSHIP_TYPES.length),
+
+  'Query.entitiesByName': ownArg('first', 10),
+  'Query.search': ownArg('first', 20),
+};
+
+/** A connection's `edges` hold `first` items of the connection field above them. */
+export const CONNECTION_EDGES = parentArg('first', DEFAULT_PAGE_SIZE);
+
+/** Every degree the table reads, once. */
+export const FANOUT_KEYS = [...Object.values(FANOUT), CONNECTION_EDGES].flatMap((f) => f.keys);

@@ -1,0 +1,87 @@
+import type { Direction, NodeLabel } from '../domain/edges.js';
+import type { MeasureName, StatKey } from '../repositories/stats.js';
+
+/** What a fan-out may read to say how many items a list holds at most. */
+export interface FanoutInput {
+  /** The list field's own arguments (with defaults). */
+  args: Record<string, unknown>;
+  /** The arguments of the nearest enclosing field that has any (a connection's `first`, a traversal's `limit`). */
+  parentArgs: Record<string, unknown>;
+  /** The largest degree the graph holds for a key (measured, see FanoutStats). */
+  degree(key: StatKey): number;
+}
+
+/** How many items a list field can return, and the degree measurements that bound it. */
+export interface Fanout {
+  keys: readonly StatKey[];
+  items(input: FanoutInput): number;
+}
+
+const numberArg = (value: unknown, fallback: number) =>
+  typeof value === 'number' && Number.isFinite(value) ? Math.max(0, value) : fallback;
+
+/** As many items as the node at the parent has relationships of these types in this direction. */
+export function degree(label: NodeLabel, types: readonly string[], direction: Direction): Fanout {
+  const key = { label, types, direction };
+  return { keys: [key], items: (i) => i.degree(key) };
+}
+
+/** The value of one of the named measures (repositories/stats.ts MEASURES). */
+export function measure(name: MeasureName): Fanout {
+  const key = { measure: name };
+  return { keys: [key], items: (i) => i.degree(key) };
+}
+
+/** Relationship-backed lists whose direction is an argument (`direction: OUT | IN | BOTH`). */
+export function degreeByDirectionArg(label: NodeLabel, types: readonly string[]): Fanout {
+  const keys = { OUT: { label, types, direction: 'OUT' }, IN: { label, types, direction: 'IN' } } as const;
+  const both = { label, types, direction: 'BOTH' } as const;
+  return {
+    keys: [keys.OUT, keys.IN, both],
+    items: (i) => {
+      const d = i.args.direction;
+      return i.degree(d === 'OUT' ? keys.OUT : d === 'IN' ? keys.IN : both);
+    },
+  };
+}
+
+/** The value of the field's own size argument (`first`, `limit`). */
+export const ownArg = (name: string, fallback: number): Fanout => ({
+  keys: [],
+  items: (i) => numberArg(i.args[name], fallback),
+});
+
+/** The enclosing field's size argument, plus `plus` (a neighbourhood holds its start besides `limit`). */
+export const parentArg = (name: string, fallback: number, plus = 0): Fanout => ({
+  keys: [],
+  items: (i) => numberArg(i.parentArgs[name], fallback) + plus,
+});
+
+export const constant = (n: number): Fanout => ({ keys: [], items: () => n });
+
+export const product = (...factors: Fanout[]): Fanout => ({
+  keys: factors.flatMap((f) => f.keys),
+  items: (i) => factors.reduce((p, f) => p * f.items(i), 1),
+});
+
+export const largest = (...options: Fanout[]): Fanout => ({
+  keys: options.flatMap((f) => f.keys),
+  items: (i) => Math.max(...options.map((f) => f.items(i))),
+});
+
+export const sum = (...parts: Fanout[]): Fanout => ({
+  keys: parts.flatMap((f) => f.keys),
+  items: (i) => parts.reduce((s, f) => s + f.items(i), 0),
+});
+
+/**
+ * `then` when a boolean argument — of the enclosing field, or with `own` of the list field itself —
+ * holds (or is not given and defaults to true), else `otherwise`.
+ */
+export const whenFlag = (name: string, then: Fanout, otherwise: Fanout, own = false): Fanout => ({
+  keys: [...then.keys, ...otherwise.keys],
+  items: (i) => ((own ? i.args : i.parentArgs)[name] === false ? otherwise : then).items(i),
+});
+
+export const statKeyId = (k: StatKey) =>
+  'measure' in k ? k.measure : `${k.label}:${[...k.types].sort().join('|')}:${k.direction}`;

@@ -1,0 +1,119 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sha256Hex } from '../../src/auth.js';
+import { DEFAULT_LIMITS } from '../../src/config.js';
+import { testApp } from '../helpers/app.js';
+import { resetToArticle, testDatabase } from '../helpers/db.js';
+
+/** The request of the attack: aliases of Russia's relations, each hop back to the hubs, nested `depth` deep. */
+function relationsBomb(depth: number, aliases: number): string {
+  let inner = 'kind';
+  for (let i = 0; i < depth; i++) inner = `kind to { ... on Actor { relations { ${inner} } } }`;
+  const one = (i: number) => `a${i}: entity(id: "russia") { ... on Actor { relations { ${inner} } } }`;
+  return `{ ${Array.from({ length: aliases }, (_, i) => one(i)).join(' ')} }`;
+}
+
+interface CostExtension {
+  estimated: number;
+  max: number;
+  items: number;
+  bytes: number;
+}
+
+describe('the cost of an operation bounds the work it can do', () => {
+  const db = testDatabase();
+  const { gql } = testApp(db);
+  beforeAll(() => resetToArticle(db));
+  afterAll(() => db.close());
+
+  it('refuses the 951-character request that exhausted the heap, before it sends a query to Neo4j', async () => {
+    await gql('{ entity(id: "russia") { ... on Actor { relations { kind } } } }'); // the sizes are measured
+    const bomb = relationsBomb(4, 4);
+    expect(bomb.length).toBeLessThan(1_000);
+    const r = await gql(bomb);
+    expect(r.status).toBeLessThan(500);
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'cost' });
+    expect(r.data ?? null).toBeNull();
+    expect(r.queries).toBe(0);
+  });
+
+  it('estimates lists from the largest the data holds, never below what the answer has', async () => {
+    for (const depth of [0, 1, 2]) {
+      const r = await gql<{ a0: unknown }>(relationsBomb(depth, 1));
+      expect(r.errors).toBeUndefined();
+      const cost = (r as unknown as { extensions: { cost: CostExtension } }).extensions?.cost;
+      expect(cost).toBeDefined();
+      // The answer's list items are fields too: the estimate bounds them.
+      expect(cost.estimated).toBeGreaterThanOrEqual(cost.items);
+    }
+    // Russia has 26 relationships: one level of them is estimated at 26 items, not 5.
+    const one = await gql(relationsBomb(0, 1));
+    const cost = (one as unknown as { extensions: { cost: CostExtension } }).extensions.cost;
+    expect(cost.items).toBe(26);
+    expect(cost.estimated).toBe(1 + 1 + 26);
+  });
+
+  it('measures the sizes again after a write, so the estimate follows the data', async () => {
+    const editor = 'editor-secret-cost-test';
+    const app = testApp(db, { apiKeys: [{ name: 'ed', role: 'editor', sha256: sha256Hex(editor) }] });
+    // The second article names entities more often than the first: the most mentions of one grows.
+    const query = '{ entity(id: "turkey") { mentions { text } } }';
+    const estimated = async () =>
+      ((await app.gql(query)) as unknown as { extensions: { cost: CostExtension } }).extensions.cost.estimated;
+    const before = await estimated();
+    const dir = 'test/fixtures/articles/test-second-article';
+    const r = await app.gql(
+      'mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { documentId } }',
+      {
+        input: {
+          articleText: readFileSync(`${dir}/article.txt`, 'utf8'),
+          annotationsYaml: readFileSync(`${dir}/annotations.yaml`, 'utf8'),
+        },
+      },
+      { authorization: `Bearer ${editor}` },
+    );
+    expect(r.errors).toBeUndefined();
+    expect(await estimated()).toBeGreaterThan(before);
+    await resetToArticle(db);
+  });
+
+  it('stops an operation whose answer outgrows the item ceiling, with a coded error and no partial answer', async () => {
+    const small = testApp(db, { limits: { ...DEFAULT_LIMITS, maxCost: 10_000_000, maxResultItems: 500 } });
+    const r = await small.gql(relationsBomb(2, 1));
+    expect(r.status).toBeLessThan(500);
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'items' });
+    expect(r.data ?? null).toBeNull();
+    // The server goes on answering.
+    expect((await small.gql('{ entity(id: "turkey") { key } }')).data).toEqual({ entity: { key: 'turkey' } });
+  });
+
+  it('stops an operation whose answer outgrows the size ceiling (large texts count by their length)', async () => {
+    const small = testApp(db, { limits: { ...DEFAULT_LIMITS, maxResultBytes: 5_000 } });
+    const r = await small.gql('{ documents { edges { node { text sentences { text } } } } }');
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'bytes' });
+    expect(r.data ?? null).toBeNull();
+  });
+
+  it('stops the whole operation at its deadline, cancelling its Neo4j queries', async () => {
+    const hurried = testApp(db, {
+      limits: {
+        ...DEFAULT_LIMITS,
+        maxCost: 100_000_000,
+        maxResultItems: 100_000_000,
+        maxResultBytes: 1_000_000_000,
+        operationTimeoutMs: 150,
+      },
+    });
+    await hurried.gql('{ entity(id: "russia") { ... on Actor { relations { kind } } } }'); // sizes measured
+    const r = await hurried.gql(relationsBomb(4, 4));
+    expect(r.status).toBeLessThan(500);
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TIMEOUT', limit: 'deadline' });
+    expect(r.data ?? null).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const open = await db.read<{ q: string }>(
+      'transactions',
+      "SHOW TRANSACTIONS YIELD currentQuery AS q, metaData WHERE metaData.app = 'geo-kg' AND metaData.query <> 'transactions' RETURN q",
+    );
+    expect(open).toEqual([]);
+  });
+});
