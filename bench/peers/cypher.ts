@@ -4,9 +4,9 @@
  * library has no native equivalent. Relationship types come from the project's allow-list.
  * Every query returns one column `result`.
  */
-import { EDGE_TYPES } from '../../src/ingest/plan.js';
+import { EDGE_TYPE_WORDS } from '../../src/domain/edges.js';
 
-const TYPES = EDGE_TYPES.join('|');
+const TYPES = EDGE_TYPE_WORDS.join('|');
 const edgeOut = (r: string) => `{kind: type(${r}), from: startNode(${r}).id, to: endNode(${r}).id}`;
 
 /** Nodes within 2 hops, nearest first (then by id), at most $limit besides the start; the edges among them. */

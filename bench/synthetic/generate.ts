@@ -7,12 +7,15 @@
  * Article i depends only on the seed, the pool size and i.
  */
 import { stringify } from 'yaml';
+import { dateRange } from '../../src/domain/dates.js';
+import { ENTITY_KIND_WORDS, ENTITY_KINDS, ENTITY_TYPES, type EntityKind } from '../../src/domain/entities.js';
+import type { EventStatus } from '../../src/domain/events.js';
+import { RELATION_ROLES, type RelationRole } from '../../src/domain/roles.js';
 import type {
   Annotations,
   ClaimAnnotation,
   DisputeAnnotation,
   EntityAnnotation,
-  EntityKind,
   EventAnnotation,
   RelationAnnotation,
 } from '../../src/ingest/annotation-schema.js';
@@ -62,25 +65,24 @@ const MINISTRIES: [string, string][] = [
   ['Economy', 'Wirtschafts'],
   ['Energy', 'Energie'],
 ];
-const ROLES: [string, string][] = [
-  ['President', 'Präsident'],
-  ['Foreign Minister', 'Außenminister'],
-  ['Defence Minister', 'Verteidigungsminister'],
-  ['Prime Minister', 'Regierungschef'],
-  ['Ambassador', 'Botschafter'],
+/** Offices that made-up people hold (HOLDS_POSITION roles). */
+const OFFICES: RelationRole[] = [
+  'PRESIDENT',
+  'FOREIGN_MINISTER',
+  'DEFENCE_MINISTER',
+  'HEAD_OF_GOVERNMENT',
+  'SPOKESPERSON',
 ];
-const ACTOR_KINDS = new Set<EntityKind>([
-  'STATE',
-  'PERSON',
-  'ALLIANCE',
-  'ORGANIZATION',
-  'GOVERNMENT_BODY',
-  'COUNCIL',
-  'MILITARY',
-  'MEDIA',
-  'ARMED_GROUP',
-  'COALITION',
-]);
+/** Sides of the parties after the first (which demands), with the stance each takes. */
+const PARTY_SIDES: [RelationRole, string][] = [
+  ['REJECTING_PARTY', 'rejects the demands'],
+  ['CRITIC', 'criticises the demands'],
+  ['CONCERNED_PARTY', 'seeks a compromise'],
+  ['PARTY', 'stays neutral'],
+];
+const ACTOR_KINDS = new Set<EntityKind>(ENTITY_KIND_WORDS.filter((k) => ENTITY_TYPES[ENTITY_KINDS[k].type].actor));
+/** "FOREIGN_MINISTER" → "foreign minister". */
+const roleWords = (role: RelationRole) => role.toLowerCase().replace(/_/g, ' ');
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -149,7 +151,7 @@ function buildPool(seed: number, size: number): PoolEntity[] {
             nameDe: `${first} ${last}`,
             aliases: [`${first} ${last}`, last, `${last}s`],
             home: home.id,
-            role: rng.pick(ROLES),
+            role: rng.pick(OFFICES),
           };
           break;
         }
@@ -250,7 +252,14 @@ function dateOf(rng: Rng): { date: EventAnnotation['date']; words: string } {
   return { date: { precision: 'UNKNOWN', text: 'kürzlich' }, words: 'Kürzlich' };
 }
 
-const STATUSES: [EventAnnotation['status'], number][] = [
+/** Whether a date lies entirely before another (a response cannot: src/ingest/validate.ts). */
+function datedBefore(own: EventAnnotation['date'], other: EventAnnotation['date']): boolean {
+  const latest = dateRange({ value: own.value ?? null, precision: own.precision }).latest;
+  const earliest = dateRange({ value: other.value ?? null, precision: other.precision }).earliest;
+  return latest !== null && earliest !== null && latest < earliest;
+}
+
+const STATUSES: [EventStatus, number][] = [
   ['OCCURRED', 0.7],
   ['ONGOING', 0.78],
   ['PLANNED', 0.88],
@@ -319,6 +328,7 @@ function article(seed: number, index: number, pool: PoolEntity[], byId: Map<stri
       about,
       assertedBy,
       stance,
+      aspect: 'FACT',
       statement: gloss,
       evidence: [{ quote: sentence, gloss }],
       contradicts,
@@ -357,15 +367,15 @@ function article(seed: number, index: number, pool: PoolEntity[], byId: Map<stri
       `The dispute over ${topicEn} goes on.`,
     );
     for (const [j, p] of parties.entries()) {
-      const stance =
-        j === 0 ? 'demands concessions' : rng.pick(['rejects the demands', 'seeks a compromise', 'stays neutral']);
+      const [role, stance]: [RelationRole, string] =
+        j === 0 ? ['DEMANDING_PARTY', 'demands concessions'] : rng.pick(PARTY_SIDES);
       relation(
         {
           id: `party-${p.id}-${id}`,
           type: 'PARTY_TO',
           from: p.id,
           to: id,
-          role: j === 0 ? 'claimant' : 'party',
+          role,
           stance,
         },
         `${p.nameDe} ist Partei im Streit um ${topicDe} (Dossier ${k + 1})`,
@@ -378,11 +388,11 @@ function article(seed: number, index: number, pool: PoolEntity[], byId: Map<stri
   for (const e of named) {
     const home = e.home ? chosen.get(e.home) : undefined;
     if (home && e.kind === 'PERSON') {
-      const [role, roleDe] = e.role ?? ['Official', 'Amtsträger'];
+      const role = e.role ?? 'SPOKESPERSON';
       relation(
-        { id: `office-${e.id}`, type: 'HOLDS_POSITION', from: e.id, to: home.id, role, roleDe },
-        `${e.nameDe} ist ${roleDe} von ${home.nameDe}`,
-        `${e.name} is ${role} of ${home.name}.`,
+        { id: `office-${e.id}`, type: 'HOLDS_POSITION', from: e.id, to: home.id, role },
+        `${e.nameDe} ist ${RELATION_ROLES[role].de} von ${home.nameDe}`,
+        `${e.name} is ${roleWords(role)} of ${home.name}.`,
       );
     } else if (home && e.kind === 'ARMED_GROUP') {
       relation(
@@ -436,6 +446,7 @@ function article(seed: number, index: number, pool: PoolEntity[], byId: Map<stri
     if (drones && chosen.has('combat-drones')) concerns.push('combat-drones');
     else if (materiel.length > 0 && rng.chance(0.2)) concerns.push(rng.pick(materiel).id);
     if (disputes.length > 0 && rng.chance(0.1)) concerns.push(rng.pick(disputes).id);
+    const answered = events.length > 0 && rng.chance(0.2) ? rng.pick(events) : undefined;
     const event: EventAnnotation = {
       id,
       type: cameo.type,
@@ -449,7 +460,7 @@ function article(seed: number, index: number, pool: PoolEntity[], byId: Map<stri
       targets: targets.map((t) => t.id),
       concerns: [...new Set(concerns)],
       locations: regions.length > 0 && rng.chance(0.25) ? [rng.pick(regions).id] : [],
-      respondsTo: events.length > 0 && rng.chance(0.2) ? [rng.pick(events).id] : [],
+      respondsTo: answered && !datedBefore(date, answered.date) ? [answered.id] : [],
       partOf: disputes.length > 0 && rng.chance(0.4) ? [rng.pick(disputes).id] : [],
     };
     events.push(event);

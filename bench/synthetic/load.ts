@@ -1,12 +1,12 @@
 /**
  * Loads the synthetic corpus through the project's own loader, article by article: validation and
- * planning (src/ingest/ingest.ts loadArticleFrom) and the writer (src/ingest/writer.ts writePlan, one
+ * planning (src/ingest/ingest.ts loadArticleFrom) and the writer (src/repositories/ingest-writer.ts writePlan, one
  * transaction per document), until the graph holds the wanted number of relationships.
  * Measures relationships per second per document and overall.
  */
 import type { Database } from '../../src/db/driver.js';
 import { loadArticleFrom } from '../../src/ingest/ingest.js';
-import { writePlan } from '../../src/ingest/writer.js';
+import { writePlan } from '../../src/repositories/ingest-writer.js';
 import { poolSizeFor, syntheticCorpus } from './generate.js';
 
 export interface DocumentLoad {

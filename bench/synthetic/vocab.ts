@@ -1,9 +1,12 @@
 /**
- * Words of the synthetic corpus: the hub entities (the real ones of the FLASH UP article and a few
- * more, with the same ids, so that the benchmark's operations find Russia, Turkey, Putin and NATO),
- * syllables for made-up names, and CAMEO codes with their Goldstein values (GDELT's table).
+ * What only the synthetic corpus needs: the hub entities (the real ones of the FLASH UP article and a
+ * few more, with the same ids, so that the benchmark's operations find Russia, Turkey, Putin and NATO),
+ * syllables for made-up names, and CAMEO codes with their Goldstein values (GDELT's table) and sentence
+ * templates. Kinds, event types and roles are the project's words (src/domain/).
  */
-import type { EntityKind } from '../../src/ingest/annotation-schema.js';
+import type { EntityKind } from '../../src/domain/entities.js';
+import type { EventType } from '../../src/domain/events.js';
+import type { RelationRole } from '../../src/domain/roles.js';
 
 export interface HubEntity {
   id: string;
@@ -15,7 +18,8 @@ export interface HubEntity {
   weight: number;
   /** The state it belongs to (office holders, government bodies, regions). */
   home?: string;
-  role?: [string, string];
+  /** The office it holds there (people). */
+  role?: RelationRole;
   /** The alliance it belongs to (made-up states). */
   memberOf?: string;
   wikidataId?: string;
@@ -133,7 +137,7 @@ export const HUBS: HubEntity[] = [
     aliases: ['Wladimir Putin', 'Vladimir Putin', 'Putin', 'Putins'],
     weight: 0.4,
     home: 'russia',
-    role: ['President', 'Präsident'],
+    role: 'PRESIDENT',
     wikidataId: 'Q7747',
   },
   {
@@ -144,7 +148,7 @@ export const HUBS: HubEntity[] = [
     aliases: ['Recep Tayyip Erdogan', 'Tayyip Erdoğan', 'Erdogan', 'Erdoğan', 'Erdogans', 'Erdoğans'],
     weight: 0.35,
     home: 'turkey',
-    role: ['President', 'Präsident'],
+    role: 'PRESIDENT',
   },
   {
     id: 'cavusoglu',
@@ -154,7 +158,7 @@ export const HUBS: HubEntity[] = [
     aliases: ['Mevlüt Cavusoglu', 'Cavusoglu', 'Çavuşoğlu'],
     weight: 0.12,
     home: 'turkey',
-    role: ['Foreign Minister', 'Außenminister'],
+    role: 'FOREIGN_MINISTER',
   },
   {
     id: 'kremlin',
@@ -322,7 +326,7 @@ export const DISPUTE_TOPICS: [en: string, de: string][] = [
 
 export interface Cameo {
   code: string;
-  type: string;
+  type: EventType;
   goldstein: number;
   /** English label and German sentence templates: {S} source, {T} target, {D} date words. */
   en: string;
@@ -347,7 +351,7 @@ export const CAMEO: Cameo[] = [
   },
   {
     code: '036',
-    type: 'MEETING_PLANNED',
+    type: 'MEETING',
     goldstein: 4,
     en: '{S} proposes a meeting with {T}',
     de: '{D} schlug {S} ein Treffen mit {T} vor',
@@ -363,7 +367,7 @@ export const CAMEO: Cameo[] = [
   },
   {
     code: '061',
-    type: 'ECONOMIC_COOPERATION',
+    type: 'INTENT_TO_COOPERATE',
     goldstein: 6.4,
     en: '{S} expands trade with {T}',
     de: '{D} weitete {S} den Handel mit {T} aus',
@@ -377,7 +381,7 @@ export const CAMEO: Cameo[] = [
   },
   {
     code: '070',
-    type: 'AID',
+    type: 'DELIVERY',
     goldstein: 7,
     en: '{S} sends aid to {T}',
     de: '{D} schickte {S} Hilfsgüter und Drohnen an {T}',
@@ -427,14 +431,14 @@ export const CAMEO: Cameo[] = [
   },
   {
     code: '163',
-    type: 'SANCTIONS',
+    type: 'SANCTION',
     goldstein: -8,
     en: '{S} imposes sanctions on {T}',
     de: '{D} verhängte {S} Sanktionen gegen {T}',
   },
   {
     code: '195',
-    type: 'AIRSTRIKE',
+    type: 'ATTACK',
     goldstein: -10,
     en: '{S} strikes {T} with drones',
     de: '{D} griff {S} Stellungen von {T} mit Drohnen an',
