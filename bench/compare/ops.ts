@@ -5,6 +5,7 @@
  * Each answer is brought to one canonical shape (same names, lists in a defined order) so that the
  * three can be compared exactly.
  */
+import { searchKey } from '../../src/domain/text.js';
 import { luceneTerms } from '../../src/repositories/search.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers of three systems, checked by comparing them
@@ -26,8 +27,10 @@ export interface CompareOp {
 }
 
 export interface OpContext {
-  /** Number of claims: the deep page starts at 90% of the list. */
-  claimCount: number;
+  /** The deep page starts after the claim at this index of the list (90% of the claims). */
+  deepOffset: number;
+  /** That claim's place in the claims' order, [documentId, position, id] (the API's cursor keys). */
+  deepAfter: [string, number, string];
 }
 
 /** Sorts a list by the JSON text of its items: a canonical order for lists whose order does not matter. */
@@ -38,11 +41,8 @@ const bag = <T>(items: T[]): T[] =>
     .map(([, x]) => x);
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
-/** The key inside a Relay global id ("Evidence:<key>", base64). */
-const keyOfGlobalId = (id: string) => {
-  const text = Buffer.from(id, 'base64').toString('utf8');
-  return text.slice(text.indexOf(':') + 1);
-};
+/** The API's cursor (src/graphql/pagination.ts): the order's name and the item's sort keys, base64url JSON. */
+const cursor = (order: string, keys: unknown[]) => Buffer.from(JSON.stringify([order, ...keys])).toString('base64url');
 
 const memberships = (name: string, list: { to: string; toName: string; claims: J[] }[]) => ({
   name,
@@ -106,7 +106,8 @@ const path = (p: J) => {
   };
 };
 
-const hits = (list: { key: string; score: number }[]) => list.map((h) => ({ key: h.key, score: round(h.score, 4) }));
+const hits = (list: { key: string; score: number; exact: boolean; matches: number; quote: string | null }[]) =>
+  list.map((h) => ({ key: h.key, score: round(h.score, 4), exact: h.exact, matches: h.matches, quote: h.quote }));
 
 const dyad = (d: J, events: { key: string; goldstein: number; direction: string }[]) =>
   d && {
@@ -124,7 +125,7 @@ const timeline = (
   const dated = events.filter((e) => e.sortDate !== null);
   return {
     earliest: dated[0]?.sortDate ?? null,
-    latest: dated.at(-1)?.sortDate ?? null,
+    latest: dated.reduce<string | null>((m, e) => (e.sortDate && (!m || e.sortDate > m) ? e.sortDate : m), null),
     dated: dated.map((e) => ({ key: e.key, label: e.label, value: e.value, precision: e.precision })),
     undated: events.filter((e) => e.sortDate === null).map((e) => ({ key: e.key, label: e.label })),
   };
@@ -148,9 +149,31 @@ const nested = (disputes: J[]) =>
     ),
   }));
 
+/** The claim list's offset where the deep page starts: 90% of the claims. */
+export const deepOffsetOf = (claimCount: number) => Math.max(0, Math.floor(claimCount * 0.9));
+
+/**
+ * A @neo4j/graphql filter for an entity that is `id` or acts for it (HOLDS_POSITION / PART_OF, up to
+ * two hops): the API's affiliates, which it includes by default wherever an actor is asked about.
+ */
+const affiliateOf = (id: string) => {
+  const is = { id: { eq: id } };
+  const oneHop = [{ positions: { some: is } }, { partOf: { some: is } }];
+  return {
+    OR: [is, ...oneHop, { positions: { some: { OR: oneHop } } }, { partOf: { some: { OR: oneHop } } }],
+  };
+};
+
 export function compareOps(ctx: OpContext): CompareOp[] {
-  const deepOffset = Math.max(0, Math.floor(ctx.claimCount * 0.9));
+  const { deepOffset } = ctx;
   const lucene = luceneTerms('Drohnen');
+  const search = {
+    query: lucene,
+    first: 20,
+    hits: 80,
+    wholeWord: `(?s).*(?<![\\p{L}\\p{N}])(${searchKey('Drohnen')})(?![\\p{L}\\p{N}]).*`,
+  };
+  const turkeysSide = affiliateOf('turkey');
   return [
     {
       name: 'memberships',
@@ -200,7 +223,7 @@ export function compareOps(ctx: OpContext): CompareOp[] {
           key label date { value precision } sources { key name } targets { key name } } } } }`,
       },
       n: {
-        query: `query Events { eventsConnection(first: 20, sort: [{ sortDate: ASC }, { id: ASC }]) { edges { node {
+        query: `query Events { eventsConnection(first: 20, sort: [{ orderDate: ASC }, { orderRank: ASC }, { id: ASC }]) { edges { node {
           id label dateValue datePrecision sources { id name } targets { id name } } } } }`,
       },
       f: { op: 'events', params: {} },
@@ -218,7 +241,7 @@ export function compareOps(ctx: OpContext): CompareOp[] {
           key statement stance assertedBy { key name } evidence { quote start end } } } } }`,
       },
       n: {
-        query: `query Claims { claimsConnection(first: 50, sort: [{ documentId: ASC }, { id: ASC }]) { totalCount
+        query: `query Claims { claimsConnection(first: 50, sort: [{ documentId: ASC }, { position: ASC }, { id: ASC }]) { totalCount
           edges { node { id statement stance assertedBy { id name } evidence { quote start end } } } } }`,
       },
       f: { op: 'claims', params: {} },
@@ -262,14 +285,17 @@ export function compareOps(ctx: OpContext): CompareOp[] {
     {
       name: 'search',
       title: 'search "Drohnen" (20 hits)',
-      p: { query: `query Search { search(query: "Drohnen", first: 20) { score node { ... on Node { id } } } }` },
-      n: {
-        query: 'query Search($q: String!) { search(query: $q, first: 20) { key score } }',
-        variables: { q: lucene },
+      p: {
+        query: `query Search { search(query: "Drohnen", first: 20) { fact { key } score exact matches evidence { key } } }`,
       },
-      f: { op: 'search', params: { query: lucene, first: 20 } },
+      n: {
+        query: `query Search($query: String!, $first: Int!, $hits: Int!, $wholeWord: String!) {
+          search(query: $query, first: $first, hits: $hits, wholeWord: $wholeWord) { key score exact matches quote } }`,
+        variables: search,
+      },
+      f: { op: 'search', params: search },
       canon: {
-        p: (d) => hits(d.search.map((h: J) => ({ key: keyOfGlobalId(h.node.id), score: h.score }))),
+        p: (d) => hits(d.search.map((h: J) => ({ ...h, key: h.fact.key, quote: h.evidence?.key ?? null }))),
         n: (d) => hits(d.search),
         f: hits,
       },
@@ -316,9 +342,11 @@ export function compareOps(ctx: OpContext): CompareOp[] {
           earliest latest dated { key label date { value precision } } undated { key label } } }`,
       },
       n: {
-        query: `query Timeline { events(
-            where: { OR: [{ sources: { some: { id: { eq: "turkey" } } } }, { targets: { some: { id: { eq: "turkey" } } } }] }
-            sort: [{ sortDate: ASC }, { id: ASC }], limit: 200) { id label dateValue datePrecision sortDate } }`,
+        query: `query Timeline($side: EntityWhere!) { events(
+            where: { OR: [{ sources: { some: $side } }, { targets: { some: $side } }] }
+            sort: [{ orderDate: ASC }, { orderRank: ASC }, { id: ASC }], limit: 200) {
+            id label dateValue datePrecision sortDate } }`,
+        variables: { side: turkeysSide },
       },
       f: { op: 'timeline', params: { actor: 'turkey' } },
       canon: {
@@ -370,14 +398,14 @@ export function compareOps(ctx: OpContext): CompareOp[] {
       p: {
         query: `query DeepPage($after: String) { claims(first: 20, after: $after) {
           edges { node { key statement } } pageInfo { hasNextPage } } }`,
-        variables: { after: b64(`offset:${deepOffset}`) },
+        variables: { after: cursor('DOCUMENT_POSITION', ctx.deepAfter) },
       },
       n: {
         query: `query DeepPage($after: String) { claimsConnection(first: 20, after: $after,
-          sort: [{ documentId: ASC }, { id: ASC }]) { edges { node { id statement } } pageInfo { hasNextPage } } }`,
+          sort: [{ documentId: ASC }, { position: ASC }, { id: ASC }]) { edges { node { id statement } } pageInfo { hasNextPage } } }`,
         variables: { after: b64(`arrayconnection:${deepOffset}`) },
       },
-      f: { op: 'deepPage', params: { offset: deepOffset + 1 } },
+      f: { op: 'deepPage', params: { after: ctx.deepAfter } },
       canon: {
         p: (d) => ({
           claims: d.claims.edges.map(({ node: c }: J) => ({ key: c.key, statement: c.statement })),

@@ -56,6 +56,8 @@ export async function startSystem(
       LOAD_ARTICLES_ON_START: 'false',
       // Large graphs: measure slow answers rather than stop them.
       NEO4J_QUERY_TIMEOUT_MS: '120000',
+      // Every benchmark client has the same address; bench/connections.ts measures the rate limit.
+      RATE_LIMIT_PER_MINUTE: '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -38,17 +38,57 @@ RETURN {
           evidence: COLLECT { UNWIND r.claimIds AS cid MATCH (:Claim {id: cid})-[:SUPPORTED_BY]->(e) RETURN e.quote }}]
 } AS result`;
 
-/** Full text over names, labels and quotes; $query is already a Lucene query (src/repositories/search.ts). */
+/**
+ * Full-text search grouped by fact, as the API answers it (src/repositories/search.ts): $query is
+ * already a Lucene query, $hits index hits are read (4 × $first), each shows a fact (the node, or for
+ * a quote what its claim is about: a PARTY_TO claim's dispute, a relationship's key); a hit is exact
+ * when $wholeWord (a regular expression over the lower-cased text) matches. Facts rank by an exact
+ * best hit, then a name hit, then best weight (score × 2 when exact) + 0.1 per further hit; each
+ * takes its best quote not shown yet, and one found only through shown quotes is left out.
+ */
 export const SEARCH = `
 CALL () {
-  CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: $first}) YIELD node, score
-  RETURN node, score
+  CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: $hits}) YIELD node, score
+  RETURN node, score, null AS claim
   UNION ALL
-  CALL db.index.fulltext.queryNodes('evidence_quotes', $query, {limit: $first}) YIELD node, score
-  RETURN node, score
+  CALL db.index.fulltext.queryNodes('evidence_quotes', $query, {limit: $hits}) YIELD node, score
+  OPTIONAL MATCH (c:Claim)-[:SUPPORTED_BY]->(node)
+  RETURN node, score, c AS claim
 }
-WITH node, score ORDER BY score DESC, node.id LIMIT $first
-RETURN {key: node.id, score: score} AS result`;
+WITH node, score, claim ORDER BY score DESC, node.id LIMIT $hits
+WITH collect({node: node, score: score, claim: claim}) AS rows
+UNWIND range(0, size(rows) - 1) AS i
+WITH i, rows[i].node AS node, rows[i].score AS score, rows[i].claim AS claim
+WITH i, node, score, node:Evidence AS quoted,
+  CASE
+    WHEN claim IS NULL THEN node.id
+    WHEN EXISTS { (claim)-[:ABOUT]->() } THEN COLLECT { MATCH (claim)-[:ABOUT]->(x) RETURN x.id }[0]
+    WHEN claim.relationType = 'PARTY_TO' AND EXISTS { (claim)-[:OBJECT]->() }
+      THEN COLLECT { MATCH (claim)-[:OBJECT]->(o) RETURN o.id }[0]
+    ELSE coalesce(COLLECT { MATCH (claim)-[:SUBJECT]->(s)-[r]->(o)<-[:OBJECT]-(claim) WHERE type(r) = claim.relationType
+                            RETURN type(r) + ':' + s.id + '->' + o.id }[0], claim.id)
+  END AS fact,
+  toLower(CASE
+    WHEN node:Evidence THEN node.quote
+    WHEN node:Entity THEN node.name + ' ' + reduce(t = '', a IN coalesce(node.aliases, []) | t + ' ' + a)
+    ELSE coalesce(node.name, node.label, node.statement, node.title, '')
+  END) =~ $wholeWord AS exact
+WITH i, fact, score, exact, quoted, score * CASE WHEN exact THEN 2 ELSE 1 END AS w,
+     CASE WHEN quoted THEN node.id END AS quote
+ORDER BY w DESC, i
+WITH fact, min(i) AS first, collect({w: w, score: score, exact: exact, quote: quote}) AS hits,
+     any(q IN collect(quoted) WHERE NOT q) AS titled
+WITH fact, first, hits[0] AS best, titled, size(hits) AS matches, [h IN hits WHERE h.quote IS NOT NULL | h.quote] AS quotes
+ORDER BY best.exact DESC, titled DESC, best.w + 0.1 * (matches - 1) DESC, first
+WITH collect({fact: fact, best: best, titled: titled, matches: matches, quotes: quotes}) AS ranked
+WITH reduce(acc = {used: [], hits: []}, g IN ranked |
+  CASE WHEN size(acc.hits) >= $first OR (NOT g.titled AND size([q IN g.quotes WHERE NOT q IN acc.used]) = 0) THEN acc
+  ELSE {used: acc.used + [q IN g.quotes WHERE NOT q IN acc.used][0..1],
+        hits: acc.hits + [{key: g.fact, score: g.best.score, exact: g.best.exact, matches: g.matches,
+                           quote: [q IN g.quotes WHERE NOT q IN acc.used][0]}]}
+  END) AS out
+UNWIND out.hits AS result
+RETURN result`;
 
 /**
  * Russia–Turkey: each side is the actor and those who act for it (HOLDS_POSITION / PART_OF, up to two
@@ -107,33 +147,44 @@ RETURN {
   }
 } AS result`;
 
-/** The first 20 events by date (undated last), each with the names of its sources and targets. */
+/** Timeline order (src/domain/timeline.ts): orderDate (undated last), orderRank, id. */
+const TIMELINE_ORDER = 'e.orderDate IS NULL, e.orderDate, coalesce(e.orderRank, 0), e.id';
+
+/** The first 20 events in timeline order, each with the names of its sources and targets. */
 export const EVENTS_PAGE = `
 MATCH (e:Event)
-WITH e ORDER BY e.sortDate, e.id LIMIT 20
+WITH e ORDER BY ${TIMELINE_ORDER} LIMIT 20
 RETURN {key: e.id, label: e.label, value: e.dateValue, precision: e.datePrecision,
         sources: COLLECT { MATCH (e)-[:HAS_SOURCE]->(s) RETURN {key: s.id, name: s.name} },
         targets: COLLECT { MATCH (e)-[:HAS_TARGET]->(t) RETURN {key: t.id, name: t.name} }} AS result`;
 
+/** Claims in document order: by document, then where the first quote stands. */
+const CLAIM_POSITION = 'coalesce(COLLECT { MATCH (c)-[:SUPPORTED_BY]->(ev) RETURN min(ev.start) }[0], 0)';
+
 /** The first 50 claims with who asserts them and their evidence, and how many claims there are. */
 export const CLAIMS_PAGE = `
 MATCH (c:Claim)
-WITH c ORDER BY c.documentId, c.id LIMIT 50
+WITH c, ${CLAIM_POSITION} AS position ORDER BY c.documentId, position, c.id LIMIT 50
 WITH collect({key: c.id, statement: c.statement, stance: c.stance,
               assertedBy: head(COLLECT { MATCH (c)-[:ASSERTED_BY]->(w) RETURN {key: w.id, name: w.name} }),
               evidence: COLLECT { MATCH (c)-[:SUPPORTED_BY]->(e) RETURN e {.quote, .start, .end} }}) AS claims
 RETURN {total: COUNT { (:Claim) }, claims: claims} AS result`;
 
-/** Turkey's events (source or target), by date, at most 200. */
+/** An actor's events (source or target, it or those acting for it), in timeline order, at most 200. */
 export const TIMELINE = `
-MATCH (:Entity {id: $actor})<-[:HAS_SOURCE|HAS_TARGET]-(e:Event)
-WITH DISTINCT e ORDER BY e.sortDate, e.id LIMIT 200
+MATCH (a:Entity {id: $actor})
+OPTIONAL MATCH (x:Entity)-[:HOLDS_POSITION|PART_OF]->{1,2}(a)
+WITH a, collect(DISTINCT x) AS xs
+WITH [a] + xs AS side
+UNWIND side AS n
+MATCH (n)<-[:HAS_SOURCE|HAS_TARGET]-(e:Event)
+WITH DISTINCT e ORDER BY ${TIMELINE_ORDER} LIMIT 200
 RETURN {key: e.id, label: e.label, value: e.dateValue, precision: e.datePrecision, sortDate: e.sortDate} AS result`;
 
 /** Ten disputes by name, their events, each event's claims with their quotes. */
 export const NESTED = `
 MATCH (d:Dispute)
-WITH d ORDER BY d.name, d.id LIMIT 10
+WITH d ORDER BY toLower(d.name), d.id LIMIT 10
 RETURN {key: d.id, name: d.name, events: COLLECT {
   MATCH (d)<-[:IN_DISPUTE]-(e:Event)
   RETURN {key: e.id, label: e.label, claims: COLLECT {
@@ -142,8 +193,16 @@ RETURN {key: d.id, name: d.name, events: COLLECT {
   }}
 }} AS result`;
 
-/** A page of 20 claims after $offset (21 asked, to know whether more follow). */
+/** Where each claim stands in document order: [documentId, position, id] (the API's cursor keys). */
+export const CLAIM_KEY_AT = `
+MATCH (c:Claim)
+WITH c, ${CLAIM_POSITION} AS position ORDER BY c.documentId, position, c.id SKIP $offset LIMIT 1
+RETURN [c.documentId, position, c.id] AS result`;
+
+/** A page of 20 claims after the claim whose keys are $after (21 asked, to know whether more follow). */
 export const DEEP_PAGE = `
 MATCH (c:Claim)
-WITH c ORDER BY c.documentId, c.id SKIP $offset LIMIT 21
+WITH c, c.documentId AS key, ${CLAIM_POSITION} AS position
+WHERE key > $after[0] OR (key = $after[0] AND (position > $after[1] OR (position = $after[1] AND c.id > $after[2])))
+WITH c, key, position ORDER BY key, position, c.id LIMIT 21
 RETURN {key: c.id, statement: c.statement} AS result`;

@@ -19,7 +19,7 @@ const OPS: Record<string, { cypher: string; many: boolean }> = {
   nested: { cypher: Q.NESTED, many: true },
   deepPage: { cypher: Q.DEEP_PAGE, many: true },
 };
-const INTEGER_PARAMS = new Set(['limit', 'first', 'offset']);
+const INTEGER_PARAMS = new Set(['limit', 'first', 'hits']);
 
 const driver = neo4j.driver(process.env.NEO4J_URI ?? '', neo4j.auth.basic('neo4j', process.env.NEO4J_PASSWORD ?? ''), {
   disableLosslessIntegers: true,

@@ -14,7 +14,6 @@ type EdgeProps @relationshipProperties {
   claimIds: [String!]
   relationId: String
   role: String
-  roleDe: String
   stance: String
 }
 
@@ -64,6 +63,8 @@ type Event @node {
   datePrecision: String!
   dateText: String
   sortDate: String
+  orderDate: String
+  orderRank: Float
   status: String!
   sources: [Entity!]! @relationship(type: "HAS_SOURCE", direction: OUT, properties: "EdgeProps")
   targets: [Entity!]! @relationship(type: "HAS_TARGET", direction: OUT, properties: "EdgeProps")
@@ -79,6 +80,13 @@ type Claim @node {
   documentId: String!
   statement: String!
   stance: String!
+  aspect: String
+  "Where its first quote stands in its document (the API's claim order)."
+  position: Int!
+    @cypher(
+      statement: "OPTIONAL MATCH (this)-[:SUPPORTED_BY]->(ev) RETURN coalesce(min(ev.start), 0) AS position"
+      columnName: "position"
+    )
   relationType: String
   assertedBy: Entity @relationship(type: "ASSERTED_BY", direction: OUT)
   evidence: [Evidence!]! @relationship(type: "SUPPORTED_BY", direction: OUT)
@@ -125,6 +133,9 @@ type Path {
 type SearchHit {
   key: String!
   score: Float!
+  exact: Boolean!
+  matches: Int!
+  quote: String
 }
 type DyadEvent {
   key: String!
@@ -145,8 +156,8 @@ type Query {
   "Nodes within two hops, nearest first, at most limit besides the start; the edges among them."
   neighborhood(id: ID!, limit: Int!): Graph ${cypher(NEIGHBORHOOD)}
   shortestPath(from: ID!, to: ID!): Path ${cypher(SHORTEST_PATH)}
-  "query is a Lucene query."
-  search(query: String!, first: Int!): [SearchHit!]! ${cypher(SEARCH)}
+  "query is a Lucene query; hits index hits are read; wholeWord tells an exact hit (see the floor's SEARCH)."
+  search(query: String!, first: Int!, hits: Int!, wholeWord: String!): [SearchHit!]! ${cypher(SEARCH)}
   dyad(a: ID!, b: ID!): Dyad ${cypher(DYAD)}
 }
 `;
