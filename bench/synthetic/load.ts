@@ -1,0 +1,117 @@
+/**
+ * Loads the synthetic corpus through the project's own loader, article by article: validation and
+ * planning (src/ingest/ingest.ts loadArticleFrom) and the writer (src/repositories/ingest-writer.ts writePlan, one
+ * transaction per document), until the graph holds the wanted number of relationships.
+ * Measures relationships per second per document and overall.
+ */
+import type { Database } from '../../src/db/driver.js';
+import { loadArticleFrom } from '../../src/ingest/ingest.js';
+import { writePlan } from '../../src/repositories/ingest-writer.js';
+import { poolSizeFor, syntheticCorpus } from './generate.js';
+
+export interface DocumentLoad {
+  slug: string;
+  /** Relationships the graph gained (edges shared with earlier documents count once). */
+  relationships: number;
+  validateMs: number;
+  writeMs: number;
+}
+
+export interface LoadStats {
+  seed: number;
+  target: number;
+  documents: number;
+  relationships: number;
+  nodes: number;
+  /** Wall time of validation + planning + writing, all documents. */
+  totalMs: number;
+  validateMs: number;
+  writeMs: number;
+  /** relationships / total seconds. */
+  overallPerSecond: number;
+  /** relationships / write seconds. */
+  writePerSecond: number;
+  /** Per document (relationships / (validate + write) seconds): median, 10th and 90th percentile. */
+  perDocument: { p10: number; p50: number; p90: number };
+  /** Per-document rate of the first and the last tenth of the documents: how it changes as the graph grows. */
+  firstTenthPerSecond: number;
+  lastTenthPerSecond: number;
+  /** A sample of documents (every k-th), for the trend. */
+  sample: DocumentLoad[];
+}
+
+export async function countGraph(db: Database): Promise<{ nodes: number; relationships: number }> {
+  const [row] = await db.read<{ nodes: number; relationships: number }>(
+    'bench-count',
+    'CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships',
+  );
+  return { nodes: row?.nodes ?? 0, relationships: row?.relationships ?? 0 };
+}
+
+const rate = (rels: number, ms: number) => (ms > 0 ? Math.round((rels / ms) * 1000) : 0);
+
+export async function loadSynthetic(
+  db: Database,
+  opts: { seed: number; target: number; progress?: (msg: string) => void; maxMs?: number },
+): Promise<LoadStats> {
+  const docs: DocumentLoad[] = [];
+  const started = performance.now();
+  let { relationships } = await countGraph(db);
+  const base = relationships;
+  let lastReport = started;
+  for (const article of syntheticCorpus(opts.seed, poolSizeFor(opts.target))) {
+    if (relationships >= opts.target) break;
+    if (opts.maxMs !== undefined && performance.now() - started > opts.maxMs) {
+      opts.progress?.(`stopping: loading took longer than ${Math.round(opts.maxMs / 60_000)} min`);
+      break;
+    }
+    const t0 = performance.now();
+    const loaded = loadArticleFrom(article.slug, `synthetic/${article.slug}`, article.text, article.yaml);
+    const t1 = performance.now();
+    await writePlan(db, loaded.plan);
+    const t2 = performance.now();
+    const now = (await countGraph(db)).relationships;
+    docs.push({ slug: article.slug, relationships: now - relationships, validateMs: t1 - t0, writeMs: t2 - t1 });
+    relationships = now;
+    if (opts.progress && t2 - lastReport > 30_000) {
+      lastReport = t2;
+      const recent = docs.slice(-10);
+      const r = recent.reduce((s, d) => s + d.relationships, 0);
+      const ms = recent.reduce((s, d) => s + d.validateMs + d.writeMs, 0);
+      opts.progress(
+        `${docs.length} documents, ${relationships.toLocaleString('en')} relationships, last 10 at ${rate(r, ms)}/s`,
+      );
+    }
+  }
+  const totalMs = performance.now() - started;
+  const validateMs = docs.reduce((s, d) => s + d.validateMs, 0);
+  const writeMs = docs.reduce((s, d) => s + d.writeMs, 0);
+  const perDoc = docs.map((d) => rate(d.relationships, d.validateMs + d.writeMs)).sort((a, b) => a - b);
+  const at = (q: number) => perDoc[Math.min(perDoc.length - 1, Math.floor(q * perDoc.length))] ?? 0;
+  const tenth = Math.max(1, Math.floor(docs.length / 10));
+  const slice = (ds: DocumentLoad[]) =>
+    rate(
+      ds.reduce((s, d) => s + d.relationships, 0),
+      ds.reduce((s, d) => s + d.validateMs + d.writeMs, 0),
+    );
+  const added = relationships - base;
+  const step = Math.max(1, Math.floor(docs.length / 20));
+  return {
+    seed: opts.seed,
+    target: opts.target,
+    documents: docs.length,
+    relationships,
+    nodes: (await countGraph(db)).nodes,
+    totalMs: Math.round(totalMs),
+    validateMs: Math.round(validateMs),
+    writeMs: Math.round(writeMs),
+    overallPerSecond: rate(added, totalMs),
+    writePerSecond: rate(added, writeMs),
+    perDocument: { p10: at(0.1), p50: at(0.5), p90: at(0.9) },
+    firstTenthPerSecond: slice(docs.slice(0, tenth)),
+    lastTenthPerSecond: slice(docs.slice(-tenth)),
+    sample: docs
+      .filter((_, i) => i % step === 0 || i === docs.length - 1)
+      .map((d) => ({ ...d, validateMs: Math.round(d.validateMs), writeMs: Math.round(d.writeMs) })),
+  };
+}
