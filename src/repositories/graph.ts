@@ -47,6 +47,15 @@ const splitClaimKey = (key: string) => {
   return [key.slice(0, at), key.slice(at + 1)] as const;
 };
 
+const EDGE_TYPES_ALLOWED = new Set<string>(EDGE_TYPE_WORDS);
+
+/** `-[r:A|B]->` for allow-listed edge types (relationship types cannot be parameters of a pattern). */
+export function relationshipPattern(types: readonly string[], direction: Direction): string {
+  for (const t of types) if (!EDGE_TYPES_ALLOWED.has(t)) throw new Error(`not an edge type: ${t}`);
+  const rel = `[r:${types.join('|')}]`;
+  return direction === 'OUT' ? `-${rel}->` : direction === 'IN' ? `<-${rel}-` : `-${rel}-`;
+}
+
 const byId = <S extends z.ZodType>(field: string, value: S) => z.object({ id: z.string(), [field]: value });
 
 /**
@@ -95,32 +104,45 @@ export class GraphRepository {
    * Every truthy edge at a node, both directions, in one query per level of the selection: the
    * fields that follow edges of one node (sources, targets, concerns …) share it, and filter.
    */
-  private readonly allEdges = new DataLoader<string, EdgeWithOther[]>(async (ids) => {
-    const rows = parseRows(
-      'edges-of-nodes',
-      byId('edges', z.array(edgeWithOther)),
-      await this.db.read(
-        'edges-of-nodes',
-        cypher('queries/edges-of-nodes'),
-        { ids: [...new Set(ids)], types: EDGE_TYPE_WORDS },
-        this.opts,
-      ),
+  /** Edges by `direction|types|id`: the asks of one level with the same types and direction share a query. */
+  private readonly typedEdges = new DataLoader<string, EdgeWithOther[]>(async (keys) => {
+    const groups = new Map<string, string[]>();
+    for (const key of new Set(keys)) {
+      const at = key.lastIndexOf('|');
+      const group = key.slice(0, at);
+      groups.set(group, [...(groups.get(group) ?? []), key.slice(at + 1)]);
+    }
+    const found = new Map<string, EdgeWithOther[]>();
+    await Promise.all(
+      [...groups].map(async ([group, ids]) => {
+        const [direction, types] = group.split('|') as [Direction, string];
+        const rows = parseRows(
+          'edges-of-nodes',
+          byId('edges', z.array(edgeWithOther)),
+          await this.db.read(
+            'edges-of-nodes',
+            cypher('queries/edges-of-nodes').replaceAll(
+              '__PATTERN__',
+              relationshipPattern(types.split(','), direction),
+            ),
+            { ids },
+            this.opts,
+          ),
+        );
+        for (const r of rows) found.set(`${group}|${r.id}`, r.edges as EdgeWithOther[]);
+      }),
     );
-    const map = new Map(rows.map((r) => [r.id, r.edges as EdgeWithOther[]]));
-    return ids.map((i) => {
-      const list = map.get(i) ?? [];
+    return keys.map((key) => {
+      const list = found.get(key) ?? [];
       this.prime(list.map((e) => e.other));
       return list;
     });
   });
 
-  /** Edges of the given types at a node, in the given direction. */
+  /** Edges of the given types at a node, in the given direction (only those are read). */
   async edges(id: string, types: readonly string[], direction: Direction): Promise<EdgeWithOther[]> {
-    const wanted = new Set(types);
-    return (await this.allEdges.load(id)).filter(
-      ({ edge }) =>
-        wanted.has(edge.type) && (direction === 'BOTH' || (direction === 'OUT' ? edge.from === id : edge.to === id)),
-    );
+    if (types.length === 0) return [];
+    return this.typedEdges.load(`${direction}|${[...new Set(types)].sort().join(',')}|${id}`);
   }
 
   /**

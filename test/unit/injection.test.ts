@@ -91,3 +91,13 @@ describe('values reach Cypher only as parameters', () => {
     await expect(traversal.shortestPath('a', 'b', 0, ['PARTY_TO'])).rejects.toThrow(/out of range/);
   });
 });
+
+describe('relationship patterns', () => {
+  it('are built only from allow-listed edge types', async () => {
+    const { relationshipPattern } = await import('../../src/repositories/graph.js');
+    expect(relationshipPattern(['MEMBER_OF', 'PART_OF'], 'OUT')).toBe('-[r:MEMBER_OF|PART_OF]->');
+    expect(relationshipPattern(['PARTY_TO'], 'IN')).toBe('<-[r:PARTY_TO]-');
+    expect(() => relationshipPattern(['MEMBER_OF]-() DETACH DELETE n //'], 'BOTH')).toThrow(/not an edge type/);
+    expect(() => relationshipPattern(['ASSERTED_BY'], 'BOTH')).toThrow(/not an edge type/);
+  });
+});
