@@ -58,7 +58,7 @@ export function statements(text: string): string[] {
 export function templated(name: string, values: Record<string, string | number>): string {
   let text = cypher(name);
   for (const [key, value] of Object.entries(values)) {
-    if (!/^[A-Za-z0-9_:]+$/.test(String(value))) throw new Error(`unsafe template value for ${key}`);
+    if (!/^[A-Za-z0-9_:|]+$/.test(String(value))) throw new Error(`unsafe template value for ${key}`);
     text = text.replaceAll(`__${key}__`, String(value));
   }
   return text;

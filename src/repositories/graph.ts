@@ -18,6 +18,7 @@ import {
   type SentenceRecord,
   sentenceRecord,
 } from '../domain/records.js';
+import { relationshipPattern } from './patterns.js';
 import { parseRows } from './rows.js';
 
 export type { Direction };
@@ -46,15 +47,6 @@ const splitClaimKey = (key: string) => {
   const at = key.indexOf(':');
   return [key.slice(0, at), key.slice(at + 1)] as const;
 };
-
-const EDGE_TYPES_ALLOWED = new Set<string>(EDGE_TYPE_WORDS);
-
-/** `-[r:A|B]->` for allow-listed edge types (relationship types cannot be parameters of a pattern). */
-export function relationshipPattern(types: readonly string[], direction: Direction): string {
-  for (const t of types) if (!EDGE_TYPES_ALLOWED.has(t)) throw new Error(`not an edge type: ${t}`);
-  const rel = `[r:${types.join('|')}]`;
-  return direction === 'OUT' ? `-${rel}->` : direction === 'IN' ? `<-${rel}-` : `-${rel}-`;
-}
 
 const byId = <S extends z.ZodType>(field: string, value: S) => z.object({ id: z.string(), [field]: value });
 

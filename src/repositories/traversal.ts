@@ -3,6 +3,7 @@ import { cypher, templated } from '../db/cypher.js';
 import { type Database, int, type QueryOptions } from '../db/driver.js';
 import { disputeRecord, edgeRecord, entityRecord, eventRecord, nodeRecord } from '../domain/records.js';
 import type { GraphRepository } from './graph.js';
+import { edgeTypes } from './patterns.js';
 import { parseRows } from './rows.js';
 
 const subgraph = z.object({ nodes: z.array(nodeRecord), edges: z.array(edgeRecord), truncated: z.boolean() });
@@ -33,11 +34,11 @@ export class TraversalRepository {
   ) {}
 
   async neighborhood(id: string, depth: number, types: string[], limit: number): Promise<Subgraph | null> {
-    const text = templated('queries/neighborhood', { DEPTH: checkedInt(depth, 1, 3) });
+    const text = templated('queries/neighborhood', { DEPTH: checkedInt(depth, 1, 3), TYPES: edgeTypes(types) });
     const [row] = parseRows(
       'neighborhood',
       subgraph,
-      await this.db.read('neighborhood', text, { id, types, limit: int(limit) }, this.opts),
+      await this.db.read('neighborhood', text, { id, limit: int(limit) }, this.opts),
     );
     if (!row) return null;
     this.graph.prime(row.nodes);

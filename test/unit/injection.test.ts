@@ -94,7 +94,7 @@ describe('values reach Cypher only as parameters', () => {
 
 describe('relationship patterns', () => {
   it('are built only from allow-listed edge types', async () => {
-    const { relationshipPattern } = await import('../../src/repositories/graph.js');
+    const { relationshipPattern } = await import('../../src/repositories/patterns.js');
     expect(relationshipPattern(['MEMBER_OF', 'PART_OF'], 'OUT')).toBe('-[r:MEMBER_OF|PART_OF]->');
     expect(relationshipPattern(['PARTY_TO'], 'IN')).toBe('<-[r:PARTY_TO]-');
     expect(() => relationshipPattern(['MEMBER_OF]-() DETACH DELETE n //'], 'BOTH')).toThrow(/not an edge type/);
