@@ -65,7 +65,10 @@ async function main(): Promise<void> {
     const bundle = await ensureExplorerBundle();
     if (bundle.built) logger.info({ ms: bundle.ms, files: bundle.manifest.files }, 'explorer page built');
   } catch (err) {
-    logger.error({ err: err instanceof Error ? err.message : String(err) }, 'building the explorer page failed; /explore answers 503');
+    logger.error(
+      { err: err instanceof Error ? err.message : String(err) },
+      'building the explorer page failed; /explore answers 503',
+    );
   }
 
   const app = createApp({

@@ -1,6 +1,6 @@
 import type { Plugin } from 'graphql-yoga';
 import { CONTENT_TYPES, fileName, isFormat, serialize } from './formats.js';
-import { ExportError, parseExportQuery, runExport, stemOf } from './run.js';
+import { ExportError, exportGraph, parseExportQuery, stemOf } from './run.js';
 
 const PATH = /^\/export\/graph\.([a-z.]+)$/;
 
@@ -43,20 +43,32 @@ export function exportPlugin(graphql: () => { fetch: (input: Request) => Promise
       }
       try {
         const req = parseExportQuery(url.searchParams);
-        const graph = await runExport(async (body) => {
-          const headers = new Headers({ 'content-type': 'application/json', accept: 'application/json' });
-          const id = request.headers.get('x-request-id');
-          if (id) headers.set('x-request-id', id);
-          const res = await graphql().fetch(
-            new Request(new URL('/graphql', url), {
-              method: 'POST',
-              headers,
-              body: JSON.stringify(body),
-              signal: request.signal,
-            }),
-          );
-          return res.json();
-        }, req);
+        const graph = await exportGraph(
+          async (body) => {
+            const headers = new Headers({ 'content-type': 'application/json', accept: 'application/json' });
+            const id = request.headers.get('x-request-id');
+            if (id) headers.set('x-request-id', id);
+            // One signal per operation, tied to the client's for its duration only.
+            const abort = new AbortController();
+            const forward = () => abort.abort();
+            request.signal.addEventListener('abort', forward, { once: true });
+            try {
+              const res = await graphql().fetch(
+                new Request(new URL('/graphql', url), {
+                  method: 'POST',
+                  headers,
+                  body: JSON.stringify(body),
+                  signal: abort.signal,
+                }),
+              );
+              return await res.json();
+            } finally {
+              request.signal.removeEventListener('abort', forward);
+            }
+          },
+          [req],
+          '',
+        );
         endResponse(
           new Response(serialize(graph, format), {
             status: 200,

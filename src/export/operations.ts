@@ -42,7 +42,7 @@ export const EXPORT_NODE = /* GraphQL */ `
   }
 `;
 
-/** What an edge of an export carries: its claims (who, stance, retracted) and evidence (ids and quotes). */
+/** An edge's place in the graph; its claims and evidence come by EXPORT_EDGE_EVIDENCE. */
 export const EXPORT_EDGE = /* GraphQL */ `
   fragment ExportEdge on GraphEdge {
     id
@@ -51,6 +51,13 @@ export const EXPORT_EDGE = /* GraphQL */ `
     targetKey
     role
     stance
+  }
+`;
+
+/** What an edge of an export says of its provenance: its claims (who, stance, retracted) and evidence. */
+const EXPORT_EDGE_EVIDENCE = /* GraphQL */ `
+  fragment ExportEdgeEvidence on GraphEdge {
+    id
     claims {
       key
       stance
@@ -65,6 +72,25 @@ export const EXPORT_EDGE = /* GraphQL */ `
     }
   }
 `;
+
+/**
+ * The claims and evidence of up to EVIDENCE_BATCH edges in one operation: per edge, the direct edge of
+ * its kind between its two ends (shortestPath with maxHops 1). Asking for them inside the
+ * neighbourhood would multiply the cost estimate by every edge a neighbourhood could hold.
+ */
+export const EVIDENCE_BATCH = 25;
+
+export function exportEdgeEvidence(count: number): string {
+  const vars: string[] = [];
+  const fields: string[] = [];
+  for (let i = 0; i < count; i++) {
+    vars.push(`$f${i}: ID!, $t${i}: ID!, $k${i}: [RelationKind!]`);
+    fields.push(
+      `e${i}: shortestPath(from: $f${i}, to: $t${i}, maxHops: 1, kinds: $k${i}) { edges { ...ExportEdgeEvidence } }`,
+    );
+  }
+  return `query ExportEdgeEvidence(${vars.join(', ')}) {\n  ${fields.join('\n  ')}\n}\n${EXPORT_EDGE_EVIDENCE}`;
+}
 
 export const EXPORT_NEIGHBORHOOD = /* GraphQL */ `
   query ExportNeighborhood($id: ID!, $depth: Int!, $kinds: [RelationKind!], $limit: Int!) {

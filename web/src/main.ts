@@ -1,6 +1,6 @@
 /** The explorer page: state in the URL, the drawing, the side panel, the tools. */
 import { type Format, fileName, serialize, type Viz } from '../../src/export/formats.js';
-import { type GraphAnswer, toExportGraph } from '../../src/export/model.js';
+import { ExportError, type ExportRequest, exportGraph, type GraphQLSender } from '../../src/export/run.js';
 import { ApiError, gql, onCost } from './api.js';
 import { autocomplete } from './autocomplete.js';
 import { append, byId, fill, h } from './dom.js';
@@ -10,8 +10,6 @@ import { GROUPS, GraphView, groupOf, type ViewEdge, type ViewNode } from './grap
 import {
   DYAD,
   EDGE_DETAILS,
-  EXPORT_NEIGHBORHOOD,
-  EXPORT_PATH,
   NEIGHBORHOOD,
   NODE_DETAILS,
   PATH,
@@ -52,6 +50,8 @@ let applied: { base: string; steps: string[] } | null = null;
 let busy = 0;
 let applying: Promise<void> = Promise.resolve();
 let pathAnswer: PathAnswer['shortestPath'] = null;
+/** How many nodes each neighbourhood of the view brought (exports ask for that many, so they cost no more). */
+const reached = new Map<string, number>();
 const truncatedSteps = new Set<string>();
 
 // ------------------------------------------------------------------ messages
@@ -97,6 +97,7 @@ async function loadNeighborhood(id: string, depth: number, limit: number, s: Vie
   const data = await gql<NeighborhoodAnswer>(NEIGHBORHOOD, { id, depth, kinds: kindsOrAll(s), limit });
   if (!data.neighborhood) throw new ApiError('input', `There is no node "${id}".`, 'NOT_FOUND');
   if (data.neighborhood.truncated) truncatedSteps.add(id);
+  reached.set(`${id}/${depth}`, Math.max(1, data.neighborhood.nodes.length - 1));
   return data.neighborhood;
 }
 
@@ -209,12 +210,7 @@ function renderLegend(): void {
       'ul',
       {},
       GROUPS.filter((g) => counts.has(g.id)).map((g) =>
-        h(
-          'li',
-          {},
-          swatch(g.color),
-          `${g.name} (${counts.get(g.id)})`,
-        ),
+        h('li', {}, swatch(g.color), `${g.name} (${counts.get(g.id)})`),
       ),
     ),
     h('p', { class: 'muted' }, 'Size: number of edges in view.'),
@@ -554,24 +550,40 @@ async function exportView(format: Format): Promise<void> {
   }
   setBusy(1);
   try {
-    const answers: GraphAnswer[] = [];
-    const kinds = kindsOrAll(state);
+    const kinds = state.kinds.length ? state.kinds : undefined;
+    const requests: ExportRequest[] = [];
     if (state.focus) {
-      const ops = [
-        { id: state.focus, depth: state.depth, limit: FOCUS_LIMIT },
-        ...state.expanded.map((id) => ({ id, depth: 1, limit: EXPAND_LIMIT })),
-      ];
-      for (const v of ops) {
-        const d = await gql<{ neighborhood: GraphAnswer | null }>(EXPORT_NEIGHBORHOOD, { ...v, kinds });
-        if (d.neighborhood) answers.push(d.neighborhood);
+      const depth = state.depth;
+      requests.push({
+        kind: 'neighborhood',
+        focus: state.focus,
+        depth,
+        limit: reached.get(`${state.focus}/${depth}`) ?? FOCUS_LIMIT,
+        kinds,
+      });
+      for (const id of state.expanded) {
+        requests.push({
+          kind: 'neighborhood',
+          focus: id,
+          depth: 1,
+          limit: reached.get(`${id}/1`) ?? EXPAND_LIMIT,
+          kinds,
+        });
       }
     }
-    if (state.path) {
-      const d = await gql<{ shortestPath: GraphAnswer | null }>(EXPORT_PATH, { ...state.path, kinds });
-      if (d.shortestPath) answers.push(d.shortestPath);
-    }
+    if (state.path) requests.push({ kind: 'path', ...state.path, kinds });
     const keep = new Set(visibleNodes().map((n) => n.key));
-    const graph = toExportGraph(answers, `explorer view: ${serializeState(state) || 'empty'}`, (k) => keep.has(k));
+    const send: GraphQLSender = async (body) => {
+      const res = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return res.json();
+    };
+    const graph = await exportGraph(send, requests, `explorer view: ${serializeState(state) || 'empty'}`, (k) =>
+      keep.has(k),
+    );
     const viz = new Map<string, Viz>();
     view.graph.forEachNode((k, a) => {
       viz.set(k, { x: a.x as number, y: a.y as number, size: a.size as number, color: a.color as string });
@@ -589,7 +601,14 @@ async function exportView(format: Format): Promise<void> {
     a.remove();
     status(`Exported ${graph.nodes.length} nodes and ${graph.edges.length} edges as ${fileName(stem, format)}.`);
   } catch (err) {
-    showAlert(err);
+    if (err instanceof ExportError) {
+      const code = err.errors[0]?.extensions?.code;
+      showAlert(
+        new ApiError(code === 'LIMIT_EXCEEDED' ? 'refused' : 'server', `The export was refused: ${err.message}`, code),
+      );
+    } else if (err instanceof TypeError) {
+      showAlert(new ApiError('unreachable', 'The server cannot be reached: the export could not be loaded.'));
+    } else showAlert(err);
   } finally {
     setBusy(-1);
   }
