@@ -74,7 +74,7 @@ async function pick(p: Page, input: string, text: string, option: RegExp): Promi
 
 describe('the explorer in a real headless Chromium', { timeout: 300_000 }, () => {
   beforeAll(async () => {
-    db = testDatabase();
+    db = testDatabase(120_000);
     await resetToArticle(db);
     await ensureExplorerBundle();
     server = await serve(db);
