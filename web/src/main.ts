@@ -7,13 +7,7 @@ import { append, byId, fill, h } from './dom.js';
 import { type DyadAnswer, renderDyad } from './dyad.js';
 import { type PanelClaim, renderClaims, renderDocument, renderEvidence } from './evidence.js';
 import { GROUPS, GraphView, groupOf, type ViewEdge, type ViewNode } from './graph-view.js';
-import {
-  DYAD,
-  EDGE_DETAILS,
-  NEIGHBORHOOD,
-  NODE_DETAILS,
-  PATH,
-} from './operations.js';
+import { DYAD, EDGE_DETAILS, NEIGHBORHOOD, NODE_DETAILS, PATH } from './operations.js';
 import { emptyState, kindsOrAll, parseState, RELATION_KINDS, serializeState, type ViewState } from './state.js';
 import { renderTimeline } from './timeline.js';
 
