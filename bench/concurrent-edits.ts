@@ -11,6 +11,7 @@ import path from 'node:path';
 import neo4jDriver from 'neo4j-driver';
 import {
   type BenchNeo4j,
+  deleteAllNodes,
   gql,
   log,
   machine,
@@ -95,7 +96,7 @@ function database(neo4j: BenchNeo4j) {
   };
   return {
     close: () => driver.close(),
-    wipe: () => run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS'),
+    wipe: () => deleteAllNodes(driver),
     /** Every node and relationship with its properties (without ingest times), as one comparable text. */
     snapshot: async () => {
       const nodes = await run(

@@ -10,9 +10,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type autocannon from 'autocannon';
-import neo4jDriver from 'neo4j-driver';
 import {
-  type BenchNeo4j,
   diffCounts,
   errorSummary,
   gql,
@@ -33,6 +31,7 @@ import {
   totalNodes,
   totalRels,
   waitUntilSeeded,
+  wipeGraph,
   writeResults,
 } from './lib.js';
 import { READ_OPS, toRequest } from './ops.js';
@@ -84,22 +83,6 @@ async function hasIngestMutation(server: ServerHandle): Promise<{ inSource: bool
   return { inSource, inSchema: !!fields?.some((f) => f.name === 'ingestArticle') };
 }
 
-async function wipe(neo4j: BenchNeo4j): Promise<void> {
-  const driver = neo4jDriver.driver(neo4j.uri, neo4jDriver.auth.basic('neo4j', neo4j.password), {
-    logging: { level: 'error', logger: () => {} },
-  });
-  try {
-    const session = driver.session();
-    try {
-      await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS');
-    } finally {
-      await session.close();
-    }
-  } finally {
-    await driver.close();
-  }
-}
-
 async function main(): Promise<boolean> {
   const neo4j = await startNeo4j();
   log(`Neo4j up on 127.0.0.1:${neo4j.port} (${neo4j.dir})`);
@@ -125,7 +108,7 @@ async function main(): Promise<boolean> {
     log(`reference: article + fixture = ${totalNodes(countsReference)} nodes, ${totalRels(countsReference)} rels`);
     // Back to the article alone: wipe, and let a fresh server load it into the empty database.
     await server.stop();
-    await wipe(neo4j);
+    await wipeGraph(neo4j);
     server = await startServer(neo4j, env);
     await waitUntilSeeded(server);
     const again = await graphCounts(server.url);

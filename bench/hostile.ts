@@ -20,17 +20,10 @@ import {
   waitUntilSeeded,
   writeResults,
 } from './lib.js';
+import { relationsBomb } from './ops.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 30);
 const CLIENTS = 10;
-
-/** Aliases of Russia's relations, each hop back through the hubs, nested `depth` deep. */
-export function relationsBomb(depth: number, aliases: number): string {
-  let inner = 'kind';
-  for (let i = 0; i < depth; i++) inner = `kind to { ... on Actor { relations { ${inner} } } }`;
-  const one = (i: number) => `a${i}: entity(id: "russia") { ... on Actor { relations { ${inner} } } }`;
-  return `{ ${Array.from({ length: aliases }, (_, i) => one(i)).join(' ')} }`;
-}
 
 const REALISTIC: Record<string, string> = {
   ...Object.fromEntries(EXAMPLES.map((e) => [`example ${e.name}`, e.query])),

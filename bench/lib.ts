@@ -4,15 +4,20 @@
  * Everything started here is registered for clean-up, which runs on success, on failure, on
  * SIGINT/SIGTERM and when the global time limit of the benchmark is reached.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
+import neo4jDriver from 'neo4j-driver';
 import { freePort, isAlive, type LocalNeo4j, startLocalNeo4j } from '../src/db/local-neo4j.js';
+import type { GraphStats } from '../src/repositories/stats.js';
+import { countsOf } from '../test/helpers/counts.js';
+import { deleteAllNodes } from '../test/helpers/graph.js';
+import { spawnServer, waitFor } from '../test/helpers/server-process.js';
 
-export { freePort };
+export { deleteAllNodes, freePort };
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BENCH_DIR = path.join(ROOT, 'bench');
@@ -159,6 +164,18 @@ export async function startNeo4j(password = 'bench-neo4j-password'): Promise<Ben
   return n;
 }
 
+/** Removes every node and relationship from the benchmark's Neo4j, through a driver of its own. */
+export async function wipeGraph(neo4j: BenchNeo4j): Promise<void> {
+  const driver = neo4jDriver.driver(neo4j.uri, neo4jDriver.auth.basic('neo4j', neo4j.password), {
+    logging: { level: 'error', logger: () => {} },
+  });
+  try {
+    await deleteAllNodes(driver);
+  } finally {
+    await driver.close();
+  }
+}
+
 // ---------------------------------------------------------------- the server as a child process
 
 export interface ServerHandle {
@@ -175,32 +192,27 @@ export interface ServerHandle {
   stop(): Promise<void>;
 }
 
-export async function startServer(neo4j: BenchNeo4j, env: Record<string, string> = {}): Promise<ServerHandle> {
-  const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    ['--import', pathToFileURL(path.join(BENCH_DIR, 'parent-watch.mjs')).href, '--import', 'tsx', 'src/server.ts'],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        NEO4J_URI: neo4j.uri,
-        NEO4J_USER: 'neo4j',
-        NEO4J_PASSWORD: neo4j.password,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-        LOAD_ARTICLES_ON_START: 'true',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+export async function startServer(
+  neo4j: Pick<BenchNeo4j, 'uri' | 'password'>,
+  env: Record<string, string> = {},
+): Promise<ServerHandle> {
   const lines: string[] = [];
   const errors: Record<string, unknown>[] = [];
-  const collect = (chunk: Buffer) => {
-    for (const line of chunk.toString('utf8').split('\n')) {
-      if (!line.trim()) continue;
+  const server = spawnServer({
+    port: await freePort(),
+    imports: [pathToFileURL(path.join(BENCH_DIR, 'parent-watch.mjs')).href],
+    env: {
+      NEO4J_URI: neo4j.uri,
+      NEO4J_USER: 'neo4j',
+      NEO4J_PASSWORD: neo4j.password,
+      LOG_LEVEL: 'warn',
+      LOAD_ARTICLES_ON_START: 'true',
+      // Every benchmark client has the same address; bench/connections.ts measures the rate limit.
+      RATE_LIMIT_PER_MINUTE: '0',
+      ...env,
+    },
+    onLine: (line) => {
+      if (!line.trim()) return;
       lines.push(line);
       if (lines.length > 500) lines.shift();
       try {
@@ -209,68 +221,53 @@ export async function startServer(neo4j: BenchNeo4j, env: Record<string, string>
       } catch {
         if (errors.length < 200) errors.push({ msg: line });
       }
-    }
-  };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
+    },
+  });
   let code: number | null | undefined;
-  const exited = new Promise<void>((resolve) =>
-    child.once('exit', (c, signal) => {
-      code = c ?? (signal ? -1 : null);
-      resolve();
-    }),
-  );
-  let stopping: Promise<void> | undefined;
-  const stop = () => {
-    stopping ??= (async () => {
-      if (code !== undefined) return;
-      child.kill('SIGTERM');
-      const done = await Promise.race([exited.then(() => true), sleep(15_000).then(() => false)]);
-      if (!done) {
-        child.kill('SIGKILL');
-        await Promise.race([exited, sleep(5_000)]);
-      }
-    })();
-    return stopping;
-  };
+  const exited = server.exited.then((e) => {
+    code = e.code ?? (e.signal ? -1 : null);
+  });
+  const stop = () => server.stop(15_000);
   const unregister = onCleanup('stop the server', stop);
   void exited.then(unregister);
-  const handle: ServerHandle = {
-    url: `http://127.0.0.1:${port}`,
-    port,
-    pid: child.pid ?? 0,
-    child,
+  return {
+    url: server.url,
+    port: server.port,
+    pid: server.child.pid ?? 0,
+    child: server.child,
     output: () => lines,
     errorLines: () => errors,
     exitCode: () => code,
     exited,
     stop,
   };
-  return handle;
 }
 
 /** Waits until /ready is 200 and the seeded article is in the graph (Document count 1). */
 export async function waitUntilSeeded(server: ServerHandle, timeoutMs = 120_000, documents = 1): Promise<void> {
-  const until = Date.now() + timeoutMs;
   let last = '';
-  while (Date.now() < until) {
-    if (server.exitCode() !== undefined) {
-      throw new Error(`the server exited (code ${server.exitCode()}):\n${server.output().slice(-20).join('\n')}`);
-    }
+  const ok = await waitFor(async () => {
+    if (server.exitCode() !== undefined) return true;
     try {
       const ready = await fetch(`${server.url}/ready`, { signal: AbortSignal.timeout(2_000) });
       await ready.text();
-      if (ready.status === 200) {
-        const counts = await graphCounts(server.url);
-        if (counts[':Document'] === documents) return;
-        last = `Document count ${counts[':Document'] ?? 0}`;
-      } else last = `/ready ${ready.status}`;
+      if (ready.status !== 200) {
+        last = `/ready ${ready.status}`;
+        return false;
+      }
+      const counts = await graphCounts(server.url);
+      last = `Document count ${counts[':Document'] ?? 0}`;
+      return counts[':Document'] === documents;
     } catch (err) {
       last = errMsg(err);
+      return false;
     }
-    await sleep(250);
+  }, timeoutMs);
+  if (server.exitCode() !== undefined) {
+    throw new Error(`the server exited (code ${server.exitCode()}):\n${server.output().slice(-20).join('\n')}`);
   }
-  throw new Error(`the server was not ready with ${documents} document(s) within ${timeoutMs / 1000}s (${last})`);
+  if (!ok)
+    throw new Error(`the server was not ready with ${documents} document(s) within ${timeoutMs / 1000}s (${last})`);
 }
 
 /** The distinct messages of the server's error log lines, with how often each occurred. */
@@ -328,17 +325,9 @@ export async function graphCounts(url: string): Promise<Record<string, number>> 
   const r = await gql(url, '{ graphStats { labels { name count } relationshipTypes { name count } } }', undefined, {
     timeoutMs: 15_000,
   });
-  const stats = (r.json?.data as { graphStats?: { labels: Count[]; relationshipTypes: Count[] } } | undefined)
-    ?.graphStats;
+  const stats = (r.json?.data as { graphStats?: GraphStats } | undefined)?.graphStats;
   if (!stats) throw new Error(`graphStats failed: ${r.status} ${r.text.slice(0, 300)}`);
-  const out: Record<string, number> = {};
-  for (const c of stats.labels) if (c.count > 0) out[`:${c.name}`] = c.count;
-  for (const c of stats.relationshipTypes) if (c.count > 0) out[`[${c.name}]`] = c.count;
-  return out;
-}
-interface Count {
-  name: string;
-  count: number;
+  return countsOf(stats);
 }
 
 export function diffCounts(a: Record<string, number>, b: Record<string, number>): string[] {

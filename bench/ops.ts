@@ -29,3 +29,14 @@ export function toRequest(op: Op, headers: Record<string, string> = {}) {
     body: JSON.stringify({ query: op.query, variables: op.variables ?? {} }),
   };
 }
+
+/**
+ * Aliases of Russia's relations, each hop back through the hubs, nested `depth` deep. With 4 and 4:
+ * the 951-character request that once exhausted the heap (now refused for its cost).
+ */
+export function relationsBomb(depth: number, aliases: number): string {
+  let inner = 'kind';
+  for (let i = 0; i < depth; i++) inner = `kind to { ... on Actor { relations { ${inner} } } }`;
+  const one = (i: number) => `a${i}: entity(id: "russia") { ... on Actor { relations { ${inner} } } }`;
+  return `{ ${Array.from({ length: aliases }, (_, i) => one(i)).join(' ')} }`;
+}

@@ -22,6 +22,7 @@ const envSchema = z
       .string()
       .regex(/^\d+[mMgG]$/, 'must be a JVM size such as 512m or 1g')
       .default('1g'),
+    NEO4J_LOCAL_MAX_RESTARTS: z.coerce.number().int().min(0).max(100).default(5),
     NEO4J_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
     LOAD_ARTICLES_ON_START: z.enum(['true', 'false']).default('true'),
     LOG_LEVEL: z.enum(logLevels).default('info'),
@@ -42,10 +43,41 @@ const envSchema = z
     OPERATION_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
     MAX_RESULT_ITEMS: z.coerce.number().int().min(100).max(10_000_000).default(50_000),
     MAX_RESULT_BYTES: z.coerce.number().int().min(10_000).max(1_000_000_000).default(16_777_216),
+    NEO4J_POOL_SIZE: z.coerce.number().int().min(2).max(1000).default(50),
+    NEO4J_MAX_CONCURRENT_QUERIES: z.coerce.number().int().min(1).max(999).optional(),
+    NEO4J_MAX_QUEUED_QUERIES: z.coerce.number().int().min(0).max(100_000).default(500),
+    NEO4J_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(10_000),
+    NEO4J_QUERIES_PER_REQUEST: z.coerce.number().int().min(1).max(100).default(4),
+    HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(8).max(1_000_000).default(4096),
+    HTTP_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+    HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+    HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+    HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
+    RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(1_000_000).default(120),
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   })
   .superRefine((env, ctx) => {
+    if (env.NEO4J_MAX_CONCURRENT_QUERIES !== undefined && env.NEO4J_MAX_CONCURRENT_QUERIES >= env.NEO4J_POOL_SIZE) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['NEO4J_MAX_CONCURRENT_QUERIES'],
+        message: 'must be below NEO4J_POOL_SIZE (the pool keeps connections for writes and health checks)',
+      });
+    }
+    if (env.HTTP_HEADERS_TIMEOUT_MS > env.HTTP_REQUEST_TIMEOUT_MS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HTTP_HEADERS_TIMEOUT_MS'],
+        message: 'must not exceed HTTP_REQUEST_TIMEOUT_MS',
+      });
+    }
     if (env.NEO4J_URI && !env.NEO4J_PASSWORD) {
       ctx.addIssue({ code: 'custom', path: ['NEO4J_PASSWORD'], message: 'is required when NEO4J_URI is set' });
+    }
+    // The local Neo4j reads its password as one line on stdin.
+    if (!env.NEO4J_URI && env.NEO4J_PASSWORD && /[\r\n]/.test(env.NEO4J_PASSWORD)) {
+      ctx.addIssue({ code: 'custom', path: ['NEO4J_PASSWORD'], message: 'must be one line for the local Neo4j' });
     }
   });
 
@@ -61,7 +93,7 @@ export interface Config {
   host: string;
   /** Set when a Neo4j server is given; otherwise a local Neo4j is started. */
   neo4j: Neo4jConnection | undefined;
-  local: { dir: string; port: number; heap: string; password: string };
+  local: LocalNeo4jConfig;
   queryTimeoutMs: number;
   loadArticlesOnStart: boolean;
   logLevel: (typeof logLevels)[number];
@@ -70,6 +102,67 @@ export interface Config {
   /** Origins allowed by CORS; empty: no cross-origin browser access; ['*']: any. */
   corsOrigins: string[];
   limits: Limits;
+  neo4jPool: Neo4jPool;
+  http: HttpLimits;
+  rateLimit: RateLimit;
+}
+
+/** The driver's connection pool and how many queries may use it (src/db/admission.ts). */
+export interface Neo4jPool {
+  size: number;
+  /** How long the driver waits for a pooled connection (writes and health checks; reads wait in admission). */
+  acquisitionTimeoutMs: number;
+  maxConcurrentQueries: number;
+  maxQueued: number;
+  queueTimeoutMs: number;
+  queriesPerRequest: number;
+}
+
+export const DEFAULT_NEO4J_POOL: Neo4jPool = {
+  size: 50,
+  acquisitionTimeoutMs: 5_000,
+  maxConcurrentQueries: 8,
+  maxQueued: 500,
+  queueTimeoutMs: 10_000,
+  queriesPerRequest: 4,
+};
+
+/** Limits of the HTTP server (src/http-server.ts). */
+export interface HttpLimits {
+  /** Open connections at most (also kept below half the open-file limit). */
+  maxConnections: number;
+  /** A connection that has not sent a request (or its first byte) for this long is closed. */
+  idleTimeoutMs: number;
+  headersTimeoutMs: number;
+  /** The whole request, headers and body, must arrive within this time (408 beyond). */
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+}
+
+export const DEFAULT_HTTP_LIMITS: HttpLimits = {
+  maxConnections: 4096,
+  idleTimeoutMs: 5_000,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+};
+
+/** Requests per client (API key name, else IP address): a token bucket; perMinute 0 turns it off. */
+export interface RateLimit {
+  perMinute: number;
+  burst: number;
+  /** Proxies in front of the server whose X-Forwarded-For entries are trusted; 0: the socket's address. */
+  trustProxyHops: number;
+}
+
+export interface LocalNeo4jConfig {
+  dir: string;
+  port: number;
+  heap: string;
+  /** NEO4J_PASSWORD; unset: a random one kept in `<dir>/password`. */
+  password: string | undefined;
+  /** Restarts of a Java process that died, within 10 minutes; beyond them the server reports itself unhealthy. */
+  maxRestarts: number;
 }
 
 export interface ApiKey {
@@ -107,9 +200,6 @@ export const DEFAULT_LIMITS: Limits = {
 
 export class ConfigError extends Error {}
 
-/** The password of the local Neo4j; it only listens on 127.0.0.1. */
-export const LOCAL_NEO4J_PASSWORD = 'local-neo4j-password';
-
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(cleaned);
@@ -128,7 +218,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       dir: e.NEO4J_LOCAL_DIR,
       port: e.NEO4J_LOCAL_PORT,
       heap: e.NEO4J_LOCAL_HEAP,
-      password: e.NEO4J_PASSWORD ?? LOCAL_NEO4J_PASSWORD,
+      password: e.NEO4J_PASSWORD,
+      maxRestarts: e.NEO4J_LOCAL_MAX_RESTARTS,
     },
     queryTimeoutMs: e.NEO4J_QUERY_TIMEOUT_MS,
     loadArticlesOnStart: e.LOAD_ARTICLES_ON_START === 'true',
@@ -155,6 +246,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       operationTimeoutMs: e.OPERATION_TIMEOUT_MS,
       maxResultItems: e.MAX_RESULT_ITEMS,
       maxResultBytes: e.MAX_RESULT_BYTES,
+    },
+    neo4jPool: {
+      size: e.NEO4J_POOL_SIZE,
+      acquisitionTimeoutMs: DEFAULT_NEO4J_POOL.acquisitionTimeoutMs,
+      maxConcurrentQueries: e.NEO4J_MAX_CONCURRENT_QUERIES ?? Math.min(8, e.NEO4J_POOL_SIZE - 1),
+      maxQueued: e.NEO4J_MAX_QUEUED_QUERIES,
+      queueTimeoutMs: e.NEO4J_QUEUE_TIMEOUT_MS,
+      queriesPerRequest: e.NEO4J_QUERIES_PER_REQUEST,
+    },
+    http: {
+      maxConnections: e.HTTP_MAX_CONNECTIONS,
+      idleTimeoutMs: e.HTTP_IDLE_TIMEOUT_MS,
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+    },
+    rateLimit: {
+      perMinute: e.RATE_LIMIT_PER_MINUTE,
+      burst: e.RATE_LIMIT_BURST,
+      trustProxyHops: e.TRUST_PROXY_HOPS,
     },
   };
 }

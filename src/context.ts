@@ -45,7 +45,7 @@ export function createContext(
     cost: 0,
     viewer,
     logger: logger.child({ requestId, viewer: viewer.name ?? undefined }),
-    repos: createRepositories(db, { stats, signal, deadline: guard }),
+    repos: createRepositories(db, { stats, signal, deadline: guard, gate: db.requestGate() }),
     limits,
   };
 }

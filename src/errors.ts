@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { DatabaseUnavailableError, QueryTimeoutError, TransientDatabaseError } from './db/driver.js';
+import { DatabaseBusyError, DatabaseUnavailableError, QueryTimeoutError, TransientDatabaseError } from './db/driver.js';
 import type { Logger } from './logger.js';
 
 /** A bad argument: told to the client with its code. */
@@ -35,6 +35,18 @@ export function maskError(error: unknown, message: string): GraphQLError {
     return e.message.includes('Did you mean')
       ? new GraphQLError(withoutSuggestions(e.message), { ...located, extensions: e.extensions })
       : e;
+  }
+  if (original instanceof DatabaseBusyError) {
+    // Retryable: 503 with Retry-After (Yoga puts `http` on the response, not in the body).
+    const seconds = original.retryAfterSeconds;
+    return new GraphQLError(original.message, {
+      ...located,
+      extensions: {
+        code: original.code,
+        retryAfterSeconds: seconds,
+        http: { status: 503, headers: { 'retry-after': String(seconds) } },
+      },
+    });
   }
   if (original instanceof DatabaseUnavailableError || original instanceof QueryTimeoutError) {
     return new GraphQLError(original.message, { ...located, extensions: { code: original.code } });

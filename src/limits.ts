@@ -6,10 +6,10 @@ import { GraphQLError, type ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Limits } from './config.js';
 
-const errorResponse = (status: number, code: string, message: string) =>
+export const errorResponse = (status: number, code: string, message: string, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
     status,
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
   });
 
 /** Reads a request body, giving up (413) as soon as it passes `max` bytes, whether or not it declared a length. */

@@ -1,10 +1,10 @@
-import { createServer } from 'node:http';
 import { ConfigError, loadConfig } from './config.js';
 import { FanoutStats } from './cost/fanout-stats.js';
 import { connect } from './db/connect.js';
 import { LocalNeo4jError } from './db/local-neo4j.js';
 import { applySchema } from './db/schema.js';
-import { seedIfEmpty } from './ingest/seed.js';
+import { connectionCap, createHttpServer, openFileLimit } from './http-server.js';
+import { seedArticles } from './ingest/seed.js';
 import { createLogger } from './logger.js';
 import { ensureExplorerBundle } from './web/bundle.js';
 import { createApp } from './yoga.js';
@@ -35,7 +35,10 @@ async function main(): Promise<void> {
   const { db } = connected;
   const fanout = new FanoutStats(db, logger);
 
+  // Schema, seed and first measurement; a failure is retried (with backoff) while Neo4j stays up, and
+  // again whenever it comes back.
   let prepared = false;
+  let failures = 0;
   const prepare = async () => {
     if (prepared) return;
     prepared = true;
@@ -43,16 +46,22 @@ async function main(): Promise<void> {
       const n = await applySchema(db);
       logger.info({ statements: n }, 'schema applied');
       if (config.loadArticlesOnStart) {
-        const loaded = await seedIfEmpty(db, logger);
-        if (loaded > 0) logger.info({ articles: loaded }, 'articles loaded into the empty database');
+        const loaded = await seedArticles(db, logger);
+        if (loaded > 0) logger.info({ articles: loaded }, 'articles loaded (new, or written by an older loader)');
       }
       await fanout.refresh();
+      failures = 0;
     } catch (err) {
       prepared = false;
+      failures += 1;
+      const retryInMs = Math.min(60_000, 1_000 * 2 ** Math.min(failures, 6));
       logger.error(
-        { err: err instanceof Error ? err.message : String(err) },
+        { err: err instanceof Error ? err.message : String(err), retryInMs },
         'preparing the database failed; will retry',
       );
+      setTimeout(() => {
+        if (db.isUp) void prepare();
+      }, retryInMs).unref();
     }
   };
   db.onStateChange((up) => {
@@ -78,12 +87,20 @@ async function main(): Promise<void> {
     corsOrigins: config.corsOrigins,
     limits: config.limits,
     fanout,
+    local: connected.local,
+    rateLimit: config.rateLimit,
   });
-  const server = createServer(app);
-  server.listen(config.port, config.host, () => {
+  const server = createHttpServer(app, config.http, logger);
+  // A deep accept queue: under a connection flood a new client (or /health) waits its turn instead of
+  // having its SYN dropped and retried a second or more later (the kernel caps it at somaxconn).
+  server.listen({ port: config.port, host: config.host, backlog: 4096 }, () => {
     logger.info(
       { url: `http://localhost:${config.port}/graphql`, ms: Math.round(performance.now() - started), pid: process.pid },
       'GraphQL server listening',
+    );
+    logger.info(
+      { ...config.http, maxConnections: connectionCap(config.http.maxConnections), openFileLimit: openFileLimit() },
+      'HTTP limits',
     );
   });
 

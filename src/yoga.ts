@@ -1,17 +1,19 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin } from 'graphql-yoga';
-import { type ApiKey, DEFAULT_LIMITS, type Limits } from './config.js';
+import { type ApiKey, DEFAULT_LIMITS, type Limits, type RateLimit } from './config.js';
 import type { Context } from './context.js';
 import { createContext } from './context.js';
 import { FanoutStats } from './cost/fanout-stats.js';
 import { costPlugin } from './cost/plugin.js';
 import type { Database } from './db/driver.js';
+import type { LocalNeo4jHealth } from './db/local-supervisor.js';
 import { createMaskError } from './errors.js';
 import { exportPlugin } from './export/http.js';
 import { EXAMPLES } from './graphiql/examples.js';
 import { schema } from './graphql/index.js';
 import { limitPlugins } from './limits.js';
 import type { Logger } from './logger.js';
+import { rateLimitPlugin } from './rate-limit.js';
 import { explorerPlugin } from './web/serve.js';
 
 export interface AppOptions {
@@ -26,22 +28,42 @@ export interface AppOptions {
   fanout?: FanoutStats;
   /** The explorer's built page (default web/dist). */
   explorerDir?: string;
+  /** The supervision of the local Neo4j (src/db/connect.ts); none: always `running`. */
+  local?: () => LocalNeo4jHealth;
+  /** Requests per client; none (or perMinute 0): no rate limit. */
+  rateLimit?: RateLimit;
 }
 
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
-/** /ready: Neo4j answers (503 while it does not). /health (the process is alive) is Yoga's own. */
-function readinessPlugin(db: Database): Plugin {
+/**
+ * /ready: Neo4j answers (503 while it does not, or while the local one is being restarted).
+ * /health is Yoga's own 200, turned into 503 with the reason once the local Neo4j was given up on:
+ * then only a restart of the whole process can help.
+ */
+function readinessPlugin(db: Database, local: () => LocalNeo4jHealth): Plugin {
   return {
     onRequest({ url, endResponse }) {
-      if (url.pathname === '/ready') {
-        const { up, error } = db.status;
-        endResponse(json(up ? { ready: true, neo4j: 'up' } : { ready: false, neo4j: 'down', error }, up ? 200 : 503));
+      if (url.pathname !== '/ready') return;
+      const { state, reason } = local();
+      if (state !== 'running') {
+        endResponse(json({ ready: false, neo4j: state, error: reason }, 503));
+        return;
       }
+      const { up, error } = db.status;
+      endResponse(json(up ? { ready: true, neo4j: 'up' } : { ready: false, neo4j: 'down', error }, up ? 200 : 503));
+    },
+    onResponse({ request, response, setResponse }) {
+      // Yoga answers every URL that ends with its health endpoint, before any plugin sees it.
+      if (!request.url.endsWith('/health') || response.status !== 200) return;
+      const { state, reason } = local();
+      if (state === 'failed') setResponse(json({ healthy: false, reason }, 503));
     },
   };
 }
+
+const alwaysRunning = (): LocalNeo4jHealth => ({ state: 'running' });
 
 /** One log line per operation, with the request id and the Neo4j time spent. */
 function operationLogPlugin(): Plugin<Context> {
@@ -82,6 +104,8 @@ export function createApp({
   limits = DEFAULT_LIMITS,
   fanout = new FanoutStats(db, logger),
   explorerDir,
+  local = alwaysRunning,
+  rateLimit,
 }: AppOptions) {
   // Exports call back into this app; it exists by the time a request arrives.
   const self: { app?: { fetch: (r: Request) => Promise<Response> | Response } } = {};
@@ -116,7 +140,8 @@ export function createApp({
     },
     healthCheckEndpoint: '/health',
     plugins: [
-      readinessPlugin(db),
+      readinessPlugin(db, local),
+      ...(rateLimit ? [rateLimitPlugin(rateLimit, apiKeys)] : []),
       explorerPlugin(explorerDir),
       // Exports send their GraphQL operation through this same app: its limits and cost model apply.
       exportPlugin(() => self.app as NonNullable<typeof self.app>),

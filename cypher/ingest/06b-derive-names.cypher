@@ -4,7 +4,7 @@
 // undated last), ties by document id. Each field shows the value of the first document that gives one;
 // a document that gives none (no description, no Wikidata id) erases nothing. Aliases and search keys
 // are the union, in that order. The labels follow the kind shown; they come from $kindLabels
-// (KIND_LABELS in src/ingest/plan.ts, an allow-list), __ALL_KIND_LABELS__ likewise.
+// (KIND_LABELS in src/domain/entities.ts, an allow-list), __ALL_KIND_LABELS__ likewise.
 MATCH (e:Entity)
 WHERE e.namesStale = true
 CALL (e) {

@@ -3,16 +3,8 @@
 // order whatever the order of ingests: documents by id, each document's claims in the order of its file.
 // Each list is read in the SET that writes it, so Neo4j locks the edge before reading (no lost update).
 UNWIND $rows AS row
-CALL (row) {
-  MATCH (n:Entity {id: row.from}) RETURN n AS a
-  UNION MATCH (n:Event {id: row.from}) RETURN n AS a
-  UNION MATCH (n:Dispute {id: row.from}) RETURN n AS a
-}
-CALL (row) {
-  MATCH (n:Entity {id: row.to}) RETURN n AS b
-  UNION MATCH (n:Event {id: row.to}) RETURN n AS b
-  UNION MATCH (n:Dispute {id: row.to}) RETURN n AS b
-}
+{{graph-node row row.from a}}
+{{graph-node row row.to b}}
 MERGE (a)-[r:__TYPE__]->(b)
 SET r += row.props,
     r.claimIds = [c IN coalesce(r.claimIds, []) WHERE c < $claimPrefix]

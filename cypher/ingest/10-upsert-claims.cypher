@@ -9,18 +9,12 @@ MERGE (c)-[:ASSERTED_BY]->(who)
 WITH c, row
 CALL (c, row) {
   WITH c, row WHERE row.aboutKind IN ['event', 'dispute']
-  CALL (row) {
-    MATCH (n:Event {id: row.aboutId}) RETURN n AS x
-    UNION MATCH (n:Dispute {id: row.aboutId}) RETURN n AS x
-  }
+  {{graph-node row row.aboutId x}}
   MERGE (c)-[:ABOUT]->(x)
   UNION
   WITH c, row WHERE row.aboutKind = 'relation'
   MATCH (s:Entity {id: row.subject})
-  CALL (row) {
-    MATCH (n:Entity {id: row.object}) RETURN n AS o
-    UNION MATCH (n:Dispute {id: row.object}) RETURN n AS o
-  }
+  {{graph-node row row.object o}}
   MERGE (c)-[:SUBJECT]->(s)
   MERGE (c)-[:OBJECT]->(o)
 }

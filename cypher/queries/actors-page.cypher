@@ -1,9 +1,15 @@
-// A page of entities, filtered; ordered by name then id so pages are stable.
+// A page of entities, filtered, in the order $order (NAME, DEGREE, CLAIMS), after the cursor $after.
+// DEGREE counts the graph's relationships ($graphTypes), not provenance (claims, mentions).
 MATCH (n:Entity)
-WHERE ($actorsOnly = false OR n:Actor)
-  AND ($kinds IS NULL OR n.kind IN $kinds)
-  AND ($disputeId IS NULL OR EXISTS { (n)-[:PARTY_TO]->(:Dispute {id: $disputeId}) })
-  AND ($nameKey IS NULL OR any(k IN n.searchKeys WHERE k CONTAINS $nameKey))
-RETURN n {.*, labels: labels(n)} AS node
-ORDER BY n.name, n.id
-SKIP $offset LIMIT $limit
+WHERE {{entities-filter n}}
+WITH n,
+     CASE $order
+       WHEN 'DEGREE' THEN -COUNT { (n)-[r]-() WHERE type(r) IN $graphTypes }
+       WHEN 'CLAIMS' THEN -COUNT { (n)<-[:ABOUT|SUBJECT|OBJECT]-(:Claim) }
+       ELSE toLower(n.name)
+     END AS key,
+     0 AS rank
+WHERE {{after-key n false}}
+RETURN n {.*, labels: labels(n)} AS node, [key, rank, n.id] AS sortKey
+ORDER BY key, rank, n.id
+LIMIT $limit

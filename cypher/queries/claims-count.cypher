@@ -1,5 +1,3 @@
 MATCH (c:Claim)
-WHERE ($stances IS NULL OR c.stance IN $stances)
-  AND ($documentId IS NULL OR c.documentId = $documentId)
-  AND ($assertedBy IS NULL OR EXISTS { (c)-[:ASSERTED_BY]->(:Entity {id: $assertedBy}) })
+WHERE {{claims-filter c}}
 RETURN count(c) AS total

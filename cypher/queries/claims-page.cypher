@@ -1,7 +1,10 @@
+// A page of claims, filtered, in the order $order (DOCUMENT_POSITION), after the cursor $after.
 MATCH (c:Claim)
-WHERE ($stances IS NULL OR c.stance IN $stances)
-  AND ($documentId IS NULL OR c.documentId = $documentId)
-  AND ($assertedBy IS NULL OR EXISTS { (c)-[:ASSERTED_BY]->(:Entity {id: $assertedBy}) })
-RETURN c {.*, labels: labels(c)} AS node
-ORDER BY c.documentId, c.id
-SKIP $offset LIMIT $limit
+WHERE {{claims-filter c}}
+WITH c,
+     c.documentId AS key,
+     coalesce(COLLECT { MATCH (c)-[:SUPPORTED_BY]->(ev) RETURN min(ev.start) }[0], 0) AS rank
+WHERE {{after-key c false}}
+RETURN c {.*, labels: labels(c)} AS node, [key, rank, c.id] AS sortKey
+ORDER BY key, rank, c.id
+LIMIT $limit

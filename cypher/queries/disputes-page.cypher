@@ -1,5 +1,10 @@
+// A page of disputes (those of $actorId when given), in the order $order (NAME, PARTIES), after $after.
 MATCH (d:Dispute)
 WHERE ($actorId IS NULL OR EXISTS { (:Entity {id: $actorId})-[:PARTY_TO]->(d) })
-RETURN d {.*, labels: labels(d)} AS node
-ORDER BY d.name, d.id
-SKIP $offset LIMIT $limit
+WITH d,
+     CASE $order WHEN 'PARTIES' THEN -COUNT { (d)<-[:PARTY_TO]-() } ELSE toLower(d.name) END AS key,
+     0 AS rank
+WHERE {{after-key d false}}
+RETURN d {.*, labels: labels(d)} AS node, [key, rank, d.id] AS sortKey
+ORDER BY key, rank, d.id
+LIMIT $limit

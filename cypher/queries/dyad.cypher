@@ -28,8 +28,7 @@ CALL (sideA, sideB) {
   MATCH (x)-[r]-(y)
   WHERE y IN sideB AND type(r) IN $relationTypes
   WITH DISTINCT r
-  RETURN collect({type: type(r), from: startNode(r).id, to: endNode(r).id, relationId: r.relationId, role: r.role,
-                  roleDe: r.roleDe, stance: r.stance, claimIds: coalesce(r.claimIds, [])}) AS relations
+  RETURN collect({{edge r}}) AS relations
 }
 CALL (sideA, sideB) {
   UNWIND sideA AS x
@@ -38,10 +37,8 @@ CALL (sideA, sideB) {
   WITH d, collect(DISTINCT ra) AS ras, collect(DISTINCT rb) AS rbs
   RETURN collect({
     dispute: d {.*, labels: labels(d)},
-    a: [r IN ras | {type: type(r), from: startNode(r).id, to: endNode(r).id, relationId: r.relationId, role: r.role,
-                    roleDe: r.roleDe, stance: r.stance, claimIds: coalesce(r.claimIds, [])}],
-    b: [r IN rbs | {type: type(r), from: startNode(r).id, to: endNode(r).id, relationId: r.relationId, role: r.role,
-                    roleDe: r.roleDe, stance: r.stance, claimIds: coalesce(r.claimIds, [])}]
+    a: [r IN ras | {{edge r}}],
+    b: [r IN rbs | {{edge r}}]
   }) AS disputes
 }
 RETURN [n IN sideA | n {.*, labels: labels(n)}] AS sideA, [n IN sideB | n {.*, labels: labels(n)}] AS sideB,

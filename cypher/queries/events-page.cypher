@@ -1,18 +1,13 @@
-// A page of events, filtered; ordered by date (undated last), then id. Dates compare as ISO strings.
-// The actor and, with $affiliates, those who act for it (office holders, government bodies).
-CALL () {
-  OPTIONAL MATCH (a:Entity {id: $actorId})
-  OPTIONAL MATCH (x:Entity)-[:HOLDS_POSITION|PART_OF]->{1,2}(a) WHERE $affiliates
-  WITH a, collect(DISTINCT x.id) AS others
-  RETURN [i IN [a.id] + others WHERE i IS NOT NULL] AS actorIds
-}
+// A page of events, filtered, in the order $order (DATE, DATE_DESC), after the cursor $after. An event
+// sorts at orderDate (never before what it answers or is part of), then orderRank; undated ones last.
+{{actor-ids - $actorId $affiliates}}
 MATCH (e:Event)
-WHERE ($from IS NULL OR e.sortDate >= $from)
-  AND ($to IS NULL OR e.sortDate <= $to)
-  AND ($types IS NULL OR e.type IN $types)
-  AND ($statuses IS NULL OR e.status IN $statuses)
-  AND ($actorId IS NULL OR EXISTS { (e)-[:HAS_SOURCE|HAS_TARGET]->(x:Entity) WHERE x.id IN actorIds })
-  AND ($disputeId IS NULL OR EXISTS { (e)-[:IN_DISPUTE]->(:Dispute {id: $disputeId}) })
-RETURN e {.*, labels: labels(e)} AS node
-ORDER BY e.sortDate IS NULL, e.sortDate, e.id
-SKIP $offset LIMIT $limit
+WHERE {{events-filter e}}
+WITH e, $order = 'DATE_DESC' AS descending, duration.inDays(date('1970-01-01'), date(e.orderDate)).days AS day
+WITH e, descending,
+     CASE WHEN day IS NULL THEN 1000000000 WHEN descending THEN -day ELSE day END AS key,
+     CASE WHEN descending THEN -coalesce(e.orderRank, 0) ELSE coalesce(e.orderRank, 0) END AS rank
+WHERE {{after-key e descending}}
+RETURN e {.*, labels: labels(e)} AS node, [key, rank, e.id] AS sortKey
+ORDER BY key, rank, CASE WHEN descending THEN '' ELSE e.id END, e.id DESC
+LIMIT $limit

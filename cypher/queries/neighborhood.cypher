@@ -1,10 +1,6 @@
 // Nodes within __DEPTH__ hops (an integer from 1 to 3, checked in code) over the given relationship
 // types, nearest first, at most $limit; and the edges among them.
-CALL () {
-  MATCH (n:Entity {id: $id}) RETURN n AS s
-  UNION MATCH (n:Event {id: $id}) RETURN n AS s
-  UNION MATCH (n:Dispute {id: $id}) RETURN n AS s
-}
+{{graph-node - $id s}}
 CALL (s) {
   OPTIONAL MATCH (s) ((x)-[r]-(y) WHERE type(r) IN $types){1,__DEPTH__} (m)
   WITH m, min(size(r)) AS hops
@@ -22,6 +18,5 @@ CALL (nodes) {
   RETURN collect(DISTINCT r) AS rels
 }
 RETURN [n IN nodes | n {.*, labels: labels(n)}] AS nodes,
-       [r IN rels | {type: type(r), from: startNode(r).id, to: endNode(r).id, relationId: r.relationId, role: r.role,
-                     roleDe: r.roleDe, stance: r.stance, claimIds: coalesce(r.claimIds, [])}] AS edges,
+       [r IN rels | {{edge r}}] AS edges,
        truncated

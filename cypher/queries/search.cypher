@@ -1,11 +1,20 @@
-// Full-text search (German analyzer) over names, aliases, labels and descriptions, and over evidence quotes.
+// Full-text search (German analyzer) over names, aliases, labels and descriptions, and over evidence
+// quotes; an evidence hit comes with the claim it supports and the fact that claim shows (what it is
+// about, or the relationship it asserts, with its object), so hits are grouped without another query.
 CALL () {
   CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: $limit}) YIELD node, score
-  RETURN node, score, null AS matched
+  RETURN node, score, null AS claim
   UNION ALL
   CALL db.index.fulltext.queryNodes('evidence_quotes', $query, {limit: $limit}) YIELD node, score
-  RETURN node, score, node.quote AS matched
+  OPTIONAL MATCH (c:Claim)-[:SUPPORTED_BY]->(node)
+  RETURN node, score, c AS claim
 }
-RETURN node {.*, labels: labels(node)} AS node, score, matched
+RETURN node {.*, labels: labels(node)} AS node, score,
+       CASE WHEN claim IS NULL THEN null ELSE {
+         claim: claim {.*, labels: labels(claim)},
+         about: [(claim)-[:ABOUT]->(x) | x {.*, labels: labels(x)}][0],
+         object: [(claim)-[:OBJECT]->(o) | o {.*, labels: labels(o)}][0],
+         edge: [(claim)-[:SUBJECT]->(s)-[r]->(o)<-[:OBJECT]-(claim) WHERE type(r) = claim.relationType | {{edge r}}][0]
+       } END AS via
 ORDER BY score DESC, node.id
 LIMIT $limit

@@ -1,7 +1,6 @@
-import { ALL_RELATIONSHIP_TYPES, NODE_LABELS } from '../domain/graph-shape.js';
-import { ENTITY_EDGE_FIELDS } from '../graphql/entity-edges.js';
+import { ALL_RELATIONSHIP_TYPES, EDGE_TYPE_WORDS as EDGE_TYPES, NODE_LABELS } from '../domain/edges.js';
+import { ENTITY_TYPES } from '../domain/entities.js';
 import { DEFAULT_PAGE_SIZE } from '../graphql/pagination.js';
-import { EDGE_TYPES } from '../ingest/plan.js';
 import {
   constant,
   degree,
@@ -13,7 +12,7 @@ import {
   parentArg,
   product,
   sum,
-  whenParentFlag,
+  whenFlag,
 } from './fanout.js';
 
 /**
@@ -28,18 +27,16 @@ const claimsOfNode = (label: 'Entity' | 'Event' | 'Dispute') => degree(label, ['
 const evidencePerClaim = degree('Claim', ['SUPPORTED_BY'], 'OUT');
 const claimsPerEdge = measure('claimsPerEdge');
 /** An actor and the people and bodies acting for it (a dyad's side). */
-const dyadSide = whenParentFlag('includeAffiliates', sum(constant(1), measure('affiliates')), constant(1));
+const side = sum(constant(1), measure('affiliates'));
+const dyadSide = whenFlag('includeAffiliates', side, constant(1));
 /** Edges among the nodes of a view: each has its start in the view, so at most nodes × out-degree. */
 const outDegreeAnywhere = largest(
   ...(['Entity', 'Event', 'Dispute'] as const).map((label) => degree(label, EDGE_TYPES, 'OUT')),
 );
 
 const entityEdgeFields: Record<string, Fanout> = Object.fromEntries(
-  Object.entries(ENTITY_EDGE_FIELDS).flatMap(([type, fields]) =>
-    Object.entries(fields).map(([field, [kind, direction]]) => [
-      `${type}.${field}`,
-      degree('Entity', [kind], direction),
-    ]),
+  Object.entries(ENTITY_TYPES).flatMap(([type, { edges }]) =>
+    Object.entries(edges).map(([field, e]) => [`${type}.${field}`, degree('Entity', [e.type], e.direction)]),
   ),
 );
 
@@ -48,7 +45,11 @@ export const FANOUT: Readonly<Record<string, Fanout>> = {
   'Entity.relations': degreeByDirectionArg('Entity', EDGE_TYPES),
   'Entity.mentions': degree('Entity', ['MENTIONS'], 'IN'),
   'Entity.claims': claimsOfNode('Entity'),
-  'Actor.events': degree('Entity', ['HAS_SOURCE', 'HAS_TARGET'], 'IN'),
+  'Entity.sources': measure('documentsPerEntity'),
+  'Actor.events': product(
+    whenFlag('includeAffiliates', side, constant(1), true),
+    degree('Entity', ['HAS_SOURCE', 'HAS_TARGET'], 'IN'),
+  ),
   'Actor.disputes': degree('Entity', ['PARTY_TO'], 'OUT'),
   'Actor.assertedClaims': degree('Entity', ['ASSERTED_BY'], 'IN'),
 
@@ -60,6 +61,8 @@ export const FANOUT: Readonly<Record<string, Fanout>> = {
   'Event.responses': degree('Event', ['RESPONDS_TO'], 'IN'),
   'Event.disputes': degree('Event', ['IN_DISPUTE'], 'OUT'),
   'Event.claims': claimsOfNode('Event'),
+  'Event.reasons': claimsOfNode('Event'),
+  'Event.parts': degree('Event', ['PART_OF'], 'IN'),
   'Event.evidence': product(claimsOfNode('Event'), evidencePerClaim),
 
   'Dispute.parties': degree('Dispute', ['PARTY_TO'], 'IN'),

@@ -1,4 +1,4 @@
-import type { Direction, NodeLabel } from '../domain/graph-shape.js';
+import type { Direction, NodeLabel } from '../domain/edges.js';
 import type { MeasureName, StatKey } from '../repositories/stats.js';
 
 /** What a fan-out may read to say how many items a list holds at most. */
@@ -74,10 +74,13 @@ export const sum = (...parts: Fanout[]): Fanout => ({
   items: (i) => parts.reduce((s, f) => s + f.items(i), 0),
 });
 
-/** `then` when the enclosing field's boolean argument holds (or is not given and defaults to true), else `otherwise`. */
-export const whenParentFlag = (name: string, then: Fanout, otherwise: Fanout): Fanout => ({
+/**
+ * `then` when a boolean argument — of the enclosing field, or with `own` of the list field itself —
+ * holds (or is not given and defaults to true), else `otherwise`.
+ */
+export const whenFlag = (name: string, then: Fanout, otherwise: Fanout, own = false): Fanout => ({
   keys: [...then.keys, ...otherwise.keys],
-  items: (i) => (i.parentArgs[name] === false ? otherwise : then).items(i),
+  items: (i) => ((own ? i.args : i.parentArgs)[name] === false ? otherwise : then).items(i),
 });
 
 export const statKeyId = (k: StatKey) =>

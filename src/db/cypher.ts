@@ -5,12 +5,39 @@ import { fileURLToPath } from 'node:url';
 const cypherDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../cypher');
 const cache = new Map<string, string>();
 
-/** The text of `cypher/<name>.cypher`, e.g. cypher('queries/actor-by-id'). Read once, then cached. */
+const FILE_NAME = /^[a-z0-9/-]+$/;
+const MACRO = /\{\{([a-z0-9-]+)((?:\s+[^\s}]+)*)\s*\}\}/g;
+/** A variable, a property path or a parameter; `-` stands for nothing (a subquery that imports no variable). */
+const MACRO_ARG = /^(\$?[A-Za-z_][A-Za-z0-9_.]*(,[A-Za-z_][A-Za-z0-9_]*)*|-)$/;
+
+/**
+ * Expands `{{name arg …}}` with `cypher/fragments/<name>.cypher`, its `%1`, `%2` … replaced by the
+ * arguments (variable names and property paths only): one source for a projection or a look-up
+ * that several queries share.
+ */
+function expandFragments(text: string, file: string): string {
+  return text.replace(MACRO, (_m, name: string, rawArgs: string) => {
+    const args = rawArgs.trim() ? rawArgs.trim().split(/\s+/) : [];
+    for (const a of args) if (!MACRO_ARG.test(a)) throw new Error(`${file}: unsafe fragment argument "${a}"`);
+    const body = cypher(`fragments/${name}`)
+      .split('\n')
+      .filter((line) => !line.trim().startsWith('//'))
+      .join('\n')
+      .trim();
+    return body.replace(/%(\d)/g, (_p, i: string) => {
+      const value = args[Number(i) - 1]?.replace(/^-$/, '');
+      if (value === undefined) throw new Error(`${file}: fragment ${name} needs argument %${i}`);
+      return value;
+    });
+  });
+}
+
+/** The text of `cypher/<name>.cypher` with its fragments expanded, e.g. cypher('queries/claims'). Read once, then cached. */
 export function cypher(name: string): string {
   let text = cache.get(name);
   if (text === undefined) {
-    if (!/^[a-z0-9/-]+$/.test(name)) throw new Error(`bad cypher file name: ${name}`);
-    text = readFileSync(path.join(cypherDir, `${name}.cypher`), 'utf8');
+    if (!FILE_NAME.test(name)) throw new Error(`bad cypher file name: ${name}`);
+    text = expandFragments(readFileSync(path.join(cypherDir, `${name}.cypher`), 'utf8'), name);
     cache.set(name, text);
   }
   return text;

@@ -1,6 +1,9 @@
 import neo4j, { type Driver, ManagedTransaction, Neo4jError, type RecordShape } from 'neo4j-driver';
-import type { Neo4jConnection } from '../config.js';
+import { DEFAULT_NEO4J_POOL, type Neo4jConnection, type Neo4jPool } from '../config.js';
 import type { Logger } from '../logger.js';
+import { Admission, DatabaseBusyError, RequestGate } from './admission.js';
+
+export { DatabaseBusyError, RequestGate };
 
 /** Neo4j cannot be reached: told to clients as DATABASE_UNAVAILABLE. */
 export class DatabaseUnavailableError extends Error {
@@ -30,6 +33,8 @@ export const newQueryStats = (): QueryStats => ({ count: 0, ms: 0, names: [] });
 export interface QueryOptions {
   stats?: QueryStats;
   signal?: AbortSignal;
+  /** The request's cap on queries at once (Database.requestGate()). */
+  gate?: RequestGate;
   /** The operation's deadline (epoch ms): no query runs past it, whatever the query timeout. */
   deadline?: { readonly deadlineAt: number };
 }
@@ -99,9 +104,17 @@ export interface WriteOptions {
   retryForMs?: number;
 }
 
+/** The driver waited `connectionAcquisitionTimeout` for a pooled connection (its error has no code). */
+const isAcquisitionTimeout = (err: unknown) =>
+  err instanceof Neo4jError && err.message.startsWith('Connection acquisition timed out');
+
 /** Maps a driver error to one of ours; anything else is returned as it is (and masked by Yoga). */
 export function mapDriverError(err: unknown): Error {
-  if (err instanceof DatabaseUnavailableError || err instanceof QueryTimeoutError) return err;
+  if (err instanceof DatabaseUnavailableError || err instanceof QueryTimeoutError || err instanceof DatabaseBusyError) {
+    return err;
+  }
+  if (isAcquisitionTimeout(err))
+    return new DatabaseBusyError('the database is busy (no free connection); try again shortly');
   if (err instanceof Neo4jError) {
     if (UNAVAILABLE_CODES.has(err.code)) return new DatabaseUnavailableError(describeConnectError(err));
     if (
@@ -130,6 +143,8 @@ export function describeConnectError(err: unknown): string {
 export interface DatabaseOptions {
   queryTimeoutMs: number;
   logger?: Logger;
+  /** Connection pool and query admission; defaults: DEFAULT_NEO4J_POOL. */
+  pool?: Partial<Neo4jPool>;
 }
 
 /**
@@ -150,19 +165,36 @@ export class Database {
   /** Write transactions run again after a transient error, since start. */
   writeRetries = 0;
 
+  /** Queries of read() and write() running now, and the most that ran at once (tests and benchmarks reset it). */
+  inFlight = 0;
+  peakInFlight = 0;
+  readonly pool: Neo4jPool;
+  readonly admission: Admission;
+
   constructor(
     readonly connection: Neo4jConnection,
     private readonly options: DatabaseOptions,
   ) {
+    this.pool = { ...DEFAULT_NEO4J_POOL, ...options.pool };
+    this.admission = new Admission({
+      limit: this.pool.maxConcurrentQueries,
+      maxQueued: this.pool.maxQueued,
+      queueTimeoutMs: this.pool.queueTimeoutMs,
+    });
     this.driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
       disableLosslessIntegers: true,
       connectionTimeout: 2_000,
-      connectionAcquisitionTimeout: 5_000,
+      connectionAcquisitionTimeout: this.pool.acquisitionTimeoutMs,
       maxTransactionRetryTime: 1_000,
-      maxConnectionPoolSize: 50,
+      maxConnectionPoolSize: this.pool.size,
       userAgent: 'geo-knowledge-graph/0.1',
       logging: { level: 'error', logger: () => {} },
     });
+  }
+
+  /** A new cap for the queries of one request (NEO4J_QUERIES_PER_REQUEST at once). */
+  requestGate(): RequestGate {
+    return new RequestGate(this.pool.queriesPerRequest);
   }
 
   get isUp(): boolean {
@@ -198,7 +230,8 @@ export class Database {
       this.attempt = 0;
       this.setUp(true);
     } catch (err) {
-      this.setUp(false, describeConnectError(err));
+      // Every pooled connection in use means Neo4j is busy, not down.
+      if (!isAcquisitionTimeout(err)) this.setUp(false, describeConnectError(err));
     } finally {
       await session.close().catch(() => {});
     }
@@ -238,9 +271,48 @@ export class Database {
   ): Promise<T[]> {
     this.guard();
     if (opts.signal?.aborted) throw abortReason(opts.signal);
+    if (opts.deadline && opts.deadline.deadlineAt <= Date.now())
+      throw new QueryTimeoutError('the operation reached its deadline');
+    const { gate, signal } = opts;
+    try {
+      await gate?.acquire();
+      try {
+        await this.admission.acquire(gate, signal);
+        try {
+          return await this.send<T>(mode, name, cypher, params, opts);
+        } finally {
+          this.admission.release();
+        }
+      } finally {
+        gate?.release();
+      }
+    } catch (err) {
+      // A client that went away makes the driver fail in several ways (closed session, RESET …).
+      if (signal?.aborted) throw abortReason(signal);
+      const mapped = mapDriverError(err);
+      if (mapped instanceof DatabaseUnavailableError) this.setUp(false, mapped.message);
+      if (mapped instanceof DatabaseBusyError && gate) {
+        gate.refuse(mapped);
+        this.admission.drop(gate, mapped);
+      }
+      throw mapped;
+    }
+  }
+
+  /** One query on an admitted slot. */
+  private async send<T extends RecordShape>(
+    mode: 'READ' | 'WRITE',
+    name: string,
+    cypher: string,
+    params: Record<string, unknown>,
+    opts: QueryOptions,
+  ): Promise<T[]> {
     const remaining = opts.deadline ? opts.deadline.deadlineAt - Date.now() : Number.POSITIVE_INFINITY;
     if (remaining <= 0) throw new QueryTimeoutError('the operation reached its deadline');
     this.queriesSent += 1;
+    this.inFlight += 1;
+    this.peakInFlight = Math.max(this.peakInFlight, this.inFlight);
+    opts.gate?.started();
     const started = performance.now();
     try {
       const result = await this.driver.executeQuery(cypher, params, {
@@ -254,13 +326,9 @@ export class Database {
       });
       if (this.up !== true) this.setUp(true);
       return result.records.map((r) => r.toObject() as T);
-    } catch (err) {
-      // A client that went away makes the driver fail in several ways (closed session, RESET …).
-      if (opts.signal?.aborted) throw abortReason(opts.signal);
-      const mapped = mapDriverError(err);
-      if (mapped instanceof DatabaseUnavailableError) this.setUp(false, mapped.message);
-      throw mapped;
     } finally {
+      this.inFlight -= 1;
+      opts.gate?.finished();
       if (opts.stats) {
         opts.stats.count += 1;
         opts.stats.ms += performance.now() - started;
@@ -306,7 +374,13 @@ export class Database {
       if (opts.signal?.aborted) throw abortReason(opts.signal);
       this.guard();
       try {
-        return await this.attemptWrite(name, work, timeoutMs, opts.signal);
+        // Writes take a slot of the admission too: Neo4j's concurrency is shared with the reads.
+        await this.admission.acquire(undefined, opts.signal);
+        try {
+          return await this.attemptWrite(name, work, timeoutMs, opts.signal);
+        } finally {
+          this.admission.release();
+        }
       } catch (err) {
         if (opts.signal?.aborted) throw abortReason(opts.signal);
         if (!isTransientError(err)) {

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +11,8 @@ import type { Logger } from '../logger.js';
  * (tools/neo4j/pom.xml), run by tools/neo4j/Launcher.java with Bolt on 127.0.0.1.
  * One store is opened by one Java process; other processes (the ingest CLI beside `npm start`)
  * find it through `run.json` in the data folder and connect to it instead of opening the store.
+ * Its password is random, kept in `password` in the data folder (readable by its owner only), and
+ * reaches Java on stdin, never on a command line.
  */
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -25,10 +28,22 @@ export interface LocalNeo4jOptions {
   dir: string;
   port: number;
   heap: string;
-  password: string;
+  /** NEO4J_PASSWORD; unset: the one kept in the data folder, made on the first start. */
+  password?: string;
   logger?: Logger;
   /** Give up waiting for Bolt after this long. */
   startTimeoutMs?: number;
+  /** Aborting stops a start that is under way (the Java process is stopped, the promise rejects). */
+  signal?: AbortSignal;
+}
+
+/** How a Java process ended that nobody asked to stop. */
+export interface LocalNeo4jExit {
+  pid: number;
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** The last lines Java wrote on stderr. */
+  stderr: string[];
 }
 
 export interface LocalNeo4j {
@@ -36,6 +51,10 @@ export interface LocalNeo4j {
   /** False when another process owns the running Neo4j and this one only connects to it. */
   owned: boolean;
   pid: number;
+  port: number;
+  password: string;
+  /** Settles when the Java process this one owns ends without stop(); never for a joined one. */
+  died: Promise<LocalNeo4jExit>;
   stop(): Promise<void>;
 }
 
@@ -148,14 +167,72 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   });
 }
 
+const PASSWORD_FILE = 'password';
+
+/** The password kept in the data folder, or undefined when there is none yet. */
+export function readLocalPassword(dir: string): string | undefined {
+  try {
+    return readFileSync(path.join(dir, PASSWORD_FILE), 'utf8').trim() || undefined;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
+/**
+ * The password the local Neo4j of this folder starts with: `given` (NEO4J_PASSWORD) or the one kept
+ * in the folder, else a new random one. It is written to `<dir>/password` (0600, folder 0700), so
+ * that processes joining the running Neo4j find it and later starts reuse it.
+ */
+export function localPassword(dir: string, given?: string): string {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  // Folders made by earlier versions are 0755, and their store was readable by every local user.
+  chmodSync(dir, 0o700);
+  const file = path.join(dir, PASSWORD_FILE);
+  const kept = readLocalPassword(dir);
+  if (given !== undefined && given !== kept) {
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, `${given}\n`, { mode: 0o600 });
+    renameSync(tmp, file);
+    return given;
+  }
+  if (kept !== undefined) {
+    chmodSync(file, 0o600);
+    return kept;
+  }
+  const made = randomBytes(24).toString('base64url');
+  try {
+    writeFileSync(file, `${made}\n`, { mode: 0o600, flag: 'wx' });
+    return made;
+  } catch (err) {
+    // Another process made it at the same moment: use that one.
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return readLocalPassword(dir) ?? made;
+    throw err;
+  }
+}
+
 /** Connects to the local Neo4j of this folder when one runs, or starts it. */
 export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
   const home = path.resolve(options.dir);
   const runFile = path.join(home, 'run.json');
   const running = readRunInfo(runFile);
   if (running && isAlive(running.pid) && (await canConnect(running.port))) {
+    const password = options.password ?? readLocalPassword(home);
+    if (password === undefined) {
+      throw new LocalNeo4jError(
+        `the local Neo4j running on port ${running.port} (pid ${running.pid}) left no password in ${path.join(home, PASSWORD_FILE)}: set NEO4J_PASSWORD to its password`,
+      );
+    }
     options.logger?.info({ pid: running.pid, port: running.port }, 'using the local Neo4j already running');
-    return { uri: `bolt://127.0.0.1:${running.port}`, owned: false, pid: running.pid, stop: async () => {} };
+    return {
+      uri: `bolt://127.0.0.1:${running.port}`,
+      owned: false,
+      pid: running.pid,
+      port: running.port,
+      password,
+      died: new Promise(() => {}),
+      stop: async () => {},
+    };
   }
   if (await canConnect(options.port)) {
     throw new LocalNeo4jError(
@@ -163,7 +240,13 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     );
   }
   const { classpath } = installLocalNeo4j(options.logger);
-  mkdirSync(home, { recursive: true });
+  let password: string;
+  try {
+    password = localPassword(home, options.password);
+  } catch (err) {
+    throw new LocalNeo4jError(`cannot keep the password in ${home}: ${(err as Error).message}`);
+  }
+  options.signal?.throwIfAborted();
   const child = spawn(
     'java',
     [
@@ -174,49 +257,80 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
       'Launcher',
       home,
       String(options.port),
-      options.password,
       '256',
       '--exit-on-stdin-eof',
     ],
-    { stdio: ['pipe', 'pipe', 'pipe'] },
+    // Nor in Java's environment, which its owner can read in /proc.
+    { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NEO4J_PASSWORD: undefined } },
   );
+  // The password is the first line on stdin; stdin then stays open: Java exits when it closes.
+  child.stdin?.on('error', () => {});
+  child.stdin?.write(`${password}\n`);
   const stderrTail: string[] = [];
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
     stderrTail.push(...chunk.split('\n').filter(Boolean));
     stderrTail.splice(0, Math.max(0, stderrTail.length - 20));
   });
 
-  const started = Date.now();
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(
-        new LocalNeo4jError(`the local Neo4j did not start within ${(options.startTimeoutMs ?? 120_000) / 1000}s`),
-      );
-    }, options.startTimeoutMs ?? 120_000);
-    let out = '';
-    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-      out += chunk;
-      if (out.includes('NEO4J_READY')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      const why = stderrTail.find((l) => /Exception|Error|lock/i.test(l)) ?? stderrTail.at(-1) ?? '';
-      reject(new LocalNeo4jError(`the local Neo4j exited during start-up (code ${code}): ${why.trim()}`));
-    });
-    child.once('error', (err) => {
-      clearTimeout(timer);
-      reject(new LocalNeo4jError(`could not run java: ${err.message}`));
-    });
+  let stopping: Promise<void> | undefined;
+  let died: (exit: LocalNeo4jExit) => void = () => {};
+  const diedPromise = new Promise<LocalNeo4jExit>((resolve) => {
+    died = resolve;
   });
+  const started = Date.now();
+  const abort = () => {
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 30_000).unref();
+  };
+  options.signal?.addEventListener('abort', abort, { once: true });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let up = false;
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        reject(
+          new LocalNeo4jError(`the local Neo4j did not start within ${(options.startTimeoutMs ?? 120_000) / 1000}s`),
+        );
+      }, options.startTimeoutMs ?? 120_000);
+      let out = '';
+      child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+        if (up) return;
+        out += chunk;
+        if (out.includes('NEO4J_READY')) {
+          up = true;
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      child.once('exit', (code, signal) => {
+        clearTimeout(timer);
+        if (up) {
+          if (!stopping) died({ pid: child.pid ?? 0, code, signal, stderr: stderrTail.slice(-5) });
+          return;
+        }
+        if (options.signal?.aborted) {
+          reject(new LocalNeo4jError('the start of the local Neo4j was cancelled'));
+          return;
+        }
+        const why = stderrTail.find((l) => /Exception|Error|lock/i.test(l)) ?? stderrTail.at(-1) ?? '';
+        reject(
+          new LocalNeo4jError(
+            `the local Neo4j exited during start-up (${signal ? `signal ${signal}` : `code ${code}`}): ${why.trim()}`,
+          ),
+        );
+      });
+      child.once('error', (err) => {
+        clearTimeout(timer);
+        reject(new LocalNeo4jError(`could not run java: ${err.message}`));
+      });
+    });
+  } finally {
+    options.signal?.removeEventListener('abort', abort);
+  }
   const pid = child.pid ?? 0;
   writeFileSync(runFile, JSON.stringify({ pid, port: options.port }));
   options.logger?.info({ pid, port: options.port, ms: Date.now() - started, dir: home }, 'local Neo4j started');
 
-  let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
       child.kill('SIGTERM');
@@ -227,5 +341,13 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     })();
     return stopping;
   };
-  return { uri: `bolt://127.0.0.1:${options.port}`, owned: true, pid, stop };
+  return {
+    uri: `bolt://127.0.0.1:${options.port}`,
+    owned: true,
+    pid,
+    port: options.port,
+    password,
+    died: diedPromise,
+    stop,
+  };
 }

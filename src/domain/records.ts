@@ -1,17 +1,211 @@
-/** The shapes that leave the repositories: Neo4j node properties, checked and typed. */
+import { z } from 'zod';
+import { CLAIM_ASPECT_WORDS, CLAIM_STANCE_WORDS } from './claims.js';
+import { DATE_PRECISION_WORDS } from './dates.js';
+import { EDGE_TYPE_WORDS } from './edges.js';
+import { ENTITY_KIND_WORDS, ENTITY_KINDS, type EntityTypeName } from './entities.js';
+import { EVENT_STATUS_WORDS, EVENT_TYPE_WORDS } from './events.js';
+import { RELATION_ROLE_WORDS, RELATION_ROLES } from './roles.js';
+import { wordIn } from './words.js';
 
-export interface EntityRecord {
-  id: string;
-  kind: string;
-  name: string;
-  nameDe: string;
-  aliases: string[];
-  description: string | null;
-  wikidataId: string | null;
-  documentIds: string[];
+/**
+ * The shapes that leave the repositories, as zod schemas: every row Neo4j returns is parsed by one
+ * of them (never cast), so a property of the wrong type or a word outside the vocabulary is caught
+ * where it leaves the database. Neo4j stores no nulls: an absent optional property parses as null.
+ */
+
+const optional = <T extends z.ZodType>(t: T) => t.nullable().default(null);
+const list = <T extends z.ZodType>(t: T) => z.array(t).default([]);
+const labels = z.array(z.string());
+
+export const entityRecord = z.object({
+  id: z.string(),
+  kind: z.enum(ENTITY_KIND_WORDS),
+  name: z.string(),
+  nameDe: z.string(),
+  aliases: list(z.string()),
+  description: optional(z.string()),
+  wikidataId: optional(z.string()),
+  documentIds: list(z.string()),
   /** What each document says of it: "<documentId>|<field>|<value>", in the order of the merge rule (06b). */
-  sourceValues: string[];
-  labels: string[];
+  sourceValues: list(z.string()),
+  labels,
+});
+export type EntityRecord = z.infer<typeof entityRecord>;
+
+export const eventRecord = z.object({
+  id: z.string(),
+  type: z.enum(EVENT_TYPE_WORDS),
+  label: z.string(),
+  labelDe: z.string(),
+  cameo: z.string(),
+  quadClass: z.number().int(),
+  goldstein: z.number(),
+  dateValue: optional(z.string()),
+  datePrecision: z.enum(DATE_PRECISION_WORDS),
+  dateText: optional(z.string()),
+  sortDate: optional(z.string()),
+  /** Where it stands in a timeline: never before what it answers or is part of (see ingest/plan.ts). */
+  orderDate: optional(z.string()),
+  orderRank: z.number().int().default(0),
+  status: z.enum(EVENT_STATUS_WORDS),
+  documentIds: list(z.string()),
+  labels,
+});
+export type EventRecord = z.infer<typeof eventRecord>;
+
+export const disputeRecord = z.object({
+  id: z.string(),
+  name: z.string(),
+  nameDe: z.string(),
+  description: z.string(),
+  documentIds: list(z.string()),
+  labels,
+});
+export type DisputeRecord = z.infer<typeof disputeRecord>;
+
+export const claimRecord = z.object({
+  id: z.string(),
+  localId: z.string(),
+  documentId: z.string(),
+  stance: z.enum(CLAIM_STANCE_WORDS),
+  aspect: z.enum(CLAIM_ASPECT_WORDS).default('FACT'),
+  statement: z.string(),
+  aboutKind: z.string(),
+  aboutId: z.string(),
+  relationType: optional(z.enum(EDGE_TYPE_WORDS)),
+  retracted: z.boolean().default(false),
+  retractedReason: optional(z.string()),
+  retractedAt: optional(z.string()),
+  retractedBy: optional(z.string()),
+  corrections: z.number().int().default(0),
+  correctedAt: optional(z.string()),
+  correctedBy: optional(z.string()),
+  history: list(z.string()),
+  labels,
+});
+export type ClaimRecord = z.infer<typeof claimRecord>;
+
+export const evidenceRecord = z.object({
+  id: z.string(),
+  documentId: z.string(),
+  claimId: z.string(),
+  quote: z.string(),
+  gloss: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  sentenceIndex: z.number().int(),
+  sentence: z.string(),
+  labels,
+});
+export type EvidenceRecord = z.infer<typeof evidenceRecord>;
+
+export const documentRecord = z.object({
+  id: z.string(),
+  slug: z.string(),
+  title: z.string(),
+  publisher: z.string(),
+  language: z.string(),
+  publishedValue: optional(z.string()),
+  publishedPrecision: z.enum(DATE_PRECISION_WORDS),
+  publishedText: optional(z.string()),
+  url: optional(z.string()),
+  sha256: z.string(),
+  sentenceCount: z.number().int(),
+  text: z.string(),
+  labels,
+});
+export type DocumentRecord = z.infer<typeof documentRecord>;
+
+export type NodeRecord = EntityRecord | EventRecord | DisputeRecord | ClaimRecord | EvidenceRecord | DocumentRecord;
+
+/** A node row (`n {.*, labels: labels(n)}`), parsed by the schema of its first label. */
+const NODE_SCHEMAS = [
+  ['Entity', entityRecord],
+  ['Event', eventRecord],
+  ['Dispute', disputeRecord],
+  ['Claim', claimRecord],
+  ['Evidence', evidenceRecord],
+  ['Document', documentRecord],
+] as const;
+
+export const nodeRecord = z.custom<NodeRecord>().transform((row, ctx): NodeRecord => {
+  const rowLabels = (row as { labels?: unknown } | null)?.labels;
+  const match = Array.isArray(rowLabels) ? NODE_SCHEMAS.find(([l]) => rowLabels.includes(l)) : undefined;
+  if (!match) {
+    ctx.addIssue({ code: 'custom', message: `not a node of the model (labels ${JSON.stringify(rowLabels)})` });
+    return z.NEVER;
+  }
+  const parsed = match[1].safeParse(row);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: 'custom', message: issue.message });
+    return z.NEVER;
+  }
+  return parsed.data;
+});
+
+/** A relationship of the fast "truthy" view, with the claims that support it. */
+export const edgeRecord = z.object({
+  type: z.enum(EDGE_TYPE_WORDS),
+  from: z.string(),
+  to: z.string(),
+  relationId: optional(z.string()),
+  // A role written before roles were a vocabulary ("critic") reads as its word, or null.
+  role: z.preprocess(
+    (v) => (typeof v === 'string' ? (wordIn(RELATION_ROLES, v) ?? null) : v),
+    optional(z.enum(RELATION_ROLE_WORDS)),
+  ),
+  stance: optional(z.string()),
+  claimIds: list(z.string()),
+});
+export type EdgeRecord = z.infer<typeof edgeRecord>;
+
+export const mentionRecord = z.object({
+  documentId: z.string(),
+  entityId: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  text: z.string(),
+  sentenceIndex: z.number().int(),
+});
+export type MentionRecord = z.infer<typeof mentionRecord>;
+
+export const sentenceRecord = z.object({
+  documentId: z.string(),
+  index: z.number().int(),
+  start: z.number().int(),
+  end: z.number().int(),
+  text: z.string(),
+});
+export type SentenceRecord = z.infer<typeof sentenceRecord>;
+
+const has = (r: { labels: string[] }, label: string) => Array.isArray(r.labels) && r.labels.includes(label);
+export const isEntity = (r: NodeRecord): r is EntityRecord => has(r, 'Entity');
+export const isActor = (r: NodeRecord): r is EntityRecord => has(r, 'Actor');
+export const isEvent = (r: NodeRecord): r is EventRecord => has(r, 'Event');
+export const isDispute = (r: NodeRecord): r is DisputeRecord => has(r, 'Dispute');
+export const isClaim = (r: NodeRecord): r is ClaimRecord => has(r, 'Claim');
+export const isEvidence = (r: NodeRecord): r is EvidenceRecord => has(r, 'Evidence');
+export const isDocument = (r: NodeRecord): r is DocumentRecord => has(r, 'Document');
+
+export type NodeTypeName = EntityTypeName | 'Event' | 'Dispute' | 'Claim' | 'Evidence' | 'Document';
+
+/** The GraphQL type name of any node record. */
+export function typeNameOf(r: NodeRecord): NodeTypeName {
+  if (isEntity(r)) return ENTITY_KINDS[r.kind].type;
+  if (isEvent(r)) return 'Event';
+  if (isDispute(r)) return 'Dispute';
+  if (isClaim(r)) return 'Claim';
+  if (isEvidence(r)) return 'Evidence';
+  return 'Document';
+}
+
+/** What a node is called in lists and graph views. */
+export function displayName(r: NodeRecord): string {
+  if (isEntity(r) || isDispute(r)) return r.name;
+  if (isEvent(r)) return r.label;
+  if (isClaim(r)) return r.statement;
+  if (isEvidence(r)) return r.quote;
+  return r.title;
 }
 
 /** What one document says of an entity. */
@@ -49,188 +243,5 @@ export function entitySources(e: EntityRecord): EntitySource[] {
   return [...byDocument.values()];
 }
 
-export interface EventRecord {
-  id: string;
-  type: string;
-  label: string;
-  labelDe: string;
-  cameo: string;
-  quadClass: number;
-  goldstein: number;
-  dateValue: string | null;
-  datePrecision: string;
-  dateText: string | null;
-  sortDate: string | null;
-  status: string;
-  documentIds: string[];
-  labels: string[];
-}
-
-export interface DisputeRecord {
-  id: string;
-  name: string;
-  nameDe: string;
-  description: string;
-  documentIds: string[];
-  labels: string[];
-}
-
-export interface ClaimRecord {
-  id: string;
-  localId: string;
-  documentId: string;
-  stance: string;
-  statement: string;
-  aboutKind: string;
-  aboutId: string;
-  relationType: string | null;
-  retracted: boolean;
-  retractedReason: string | null;
-  retractedAt: string | null;
-  retractedBy: string | null;
-  corrections: number;
-  correctedAt: string | null;
-  correctedBy: string | null;
-  history: string[];
-  labels: string[];
-}
-
-export interface EvidenceRecord {
-  id: string;
-  documentId: string;
-  claimId: string;
-  quote: string;
-  gloss: string;
-  start: number;
-  end: number;
-  sentenceIndex: number;
-  sentence: string;
-  labels: string[];
-}
-
-export interface DocumentRecord {
-  id: string;
-  slug: string;
-  title: string;
-  publisher: string;
-  language: string;
-  publishedValue: string | null;
-  publishedPrecision: string;
-  publishedText: string | null;
-  url: string | null;
-  sha256: string;
-  sentenceCount: number;
-  text: string;
-  labels: string[];
-}
-
-export type NodeRecord = EntityRecord | EventRecord | DisputeRecord | ClaimRecord | EvidenceRecord | DocumentRecord;
-
-/** A relationship of the fast "truthy" view, with the claims that support it. */
-export interface EdgeRecord {
-  type: string;
-  from: string;
-  to: string;
-  relationId: string | null;
-  role: string | null;
-  roleDe: string | null;
-  stance: string | null;
-  claimIds: string[];
-}
-
-export interface MentionRecord {
-  documentId: string;
-  entityId: string;
-  start: number;
-  end: number;
-  text: string;
-  sentenceIndex: number;
-}
-
-export interface SentenceRecord {
-  documentId: string;
-  index: number;
-  start: number;
-  end: number;
-  text: string;
-}
-
-const has = (r: { labels: string[] }, label: string) => r.labels.includes(label);
-export const isEntity = (r: NodeRecord): r is EntityRecord => has(r, 'Entity');
-export const isActor = (r: NodeRecord): r is EntityRecord => has(r, 'Actor');
-export const isEvent = (r: NodeRecord): r is EventRecord => has(r, 'Event');
-export const isDispute = (r: NodeRecord): r is DisputeRecord => has(r, 'Dispute');
-export const isClaim = (r: NodeRecord): r is ClaimRecord => has(r, 'Claim');
-export const isEvidence = (r: NodeRecord): r is EvidenceRecord => has(r, 'Evidence');
-export const isDocument = (r: NodeRecord): r is DocumentRecord => has(r, 'Document');
-
-/** The GraphQL type of an entity, from its kind. */
-export const ENTITY_TYPE_BY_KIND: Record<string, string> = {
-  STATE: 'State',
-  PERSON: 'Person',
-  ALLIANCE: 'Alliance',
-  ORGANIZATION: 'Organization',
-  GOVERNMENT_BODY: 'Organization',
-  COUNCIL: 'Organization',
-  MILITARY: 'Organization',
-  MEDIA: 'Organization',
-  ARMED_GROUP: 'ArmedGroup',
-  COALITION: 'Coalition',
-  REGION: 'Place',
-  MATERIEL: 'Materiel',
-};
-
-/** The GraphQL types of entities. */
-export const ENTITY_TYPES = [...new Set(Object.values(ENTITY_TYPE_BY_KIND))];
-
-/** The GraphQL type name of any node record. */
-export function typeNameOf(r: NodeRecord): string {
-  if (isEntity(r)) return ENTITY_TYPE_BY_KIND[r.kind] ?? 'Organization';
-  if (isEvent(r)) return 'Event';
-  if (isDispute(r)) return 'Dispute';
-  if (isClaim(r)) return 'Claim';
-  if (isEvidence(r)) return 'Evidence';
-  return 'Document';
-}
-
-/** A display label for a node in graph views. */
-export function displayName(r: NodeRecord): string {
-  if (isEntity(r) || isDispute(r)) return r.name;
-  if (isEvent(r)) return r.label;
-  if (isClaim(r)) return r.statement;
-  if (isEvidence(r)) return r.quote;
-  return r.title;
-}
-
-const OPTIONAL_PROPERTIES = [
-  'description',
-  'wikidataId',
-  'dateValue',
-  'dateText',
-  'sortDate',
-  'relationType',
-  'url',
-  'publishedValue',
-  'publishedText',
-  'retractedReason',
-  'retractedAt',
-  'retractedBy',
-  'correctedAt',
-  'correctedBy',
-] as const;
-
-/** Neo4j stores no nulls: a missing optional property is made an explicit null as records leave the database. */
-export function normalize<T extends NodeRecord>(record: T): T {
-  const r = record as unknown as Record<string, unknown>;
-  for (const key of OPTIONAL_PROPERTIES) if (r[key] === undefined) r[key] = null;
-  if (isEntity(record)) {
-    if (!Array.isArray(record.aliases)) r.aliases = [];
-    if (!Array.isArray(record.sourceValues)) r.sourceValues = [];
-  }
-  if (isClaim(record)) {
-    r.retracted ??= false;
-    r.corrections ??= 0;
-    r.history ??= [];
-  }
-  return record;
-}
+/** The stable key of a relationship: KIND:from->to. */
+export const edgeKey = (e: Pick<EdgeRecord, 'type' | 'from' | 'to'>) => `${e.type}:${e.from}->${e.to}`;

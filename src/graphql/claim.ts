@@ -1,39 +1,31 @@
-import type { EdgeRecord, NodeRecord } from '../domain/records.js';
+import { CLAIM_ORDERS, DOCUMENT_ORDERS } from '../domain/orders.js';
+import type { NodeRecord } from '../domain/records.js';
 import { isClaim, isDocument, isEvidence } from '../domain/records.js';
 import { builder } from './builder.js';
-import { ClaimStanceEnum } from './enums.js';
+import { ClaimAspectEnum, ClaimStanceEnum } from './enums.js';
 import { FuzzyDateRef } from './event.js';
 import { lookUp, optionalKey } from './ids.js';
+import { orderEnum } from './orders.js';
 import { bounded, connection } from './pagination.js';
-import {
-  ClaimRef,
-  DisputeRef,
-  DocumentRef,
-  EntityRef,
-  EventRef,
-  EvidenceRef,
-  MentionRef,
-  RelationRef,
-  SentenceRef,
-} from './refs.js';
-
-const ClaimSubjectRef = builder.unionType('ClaimSubject', {
-  description: 'What a claim asserts: an event, a dispute, or a relationship between two entities.',
-  types: [EventRef, DisputeRef, RelationRef],
-  resolveType: (v: NodeRecord | EdgeRecord) =>
-    'labels' in v ? (v.labels.includes('Event') ? 'Event' : 'Dispute') : 'Relation',
-});
+import { ClaimRef, DocumentRef, EntityRef, EvidenceRef, GraphElementRef, MentionRef, SentenceRef } from './refs.js';
 
 builder.node(ClaimRef, {
   description:
     'A reified assertion: who asserts what, with which stance, supported by verbatim evidence. Competing claims both stay and are linked by `contradicts`.',
+  interfaces: [GraphElementRef],
   id: { resolve: (c) => c.id },
   isTypeOf: (r) => isClaim(r as NodeRecord),
   loadMany: (ids, ctx) => ctx.repos.graph.nodes(ids).then((ns) => ns.filter(isClaim)),
   fields: (t) => ({
-    key: t.exposeString('id', { description: 'Key: <document>:<claim>.' }),
-    statement: t.exposeString('statement', { description: 'What is asserted, in one English sentence.' }),
-    stance: t.field({ type: ClaimStanceEnum, resolve: (c) => c.stance as never }),
+    statement: t.exposeString('statement', {
+      description: 'What is asserted, in one English sentence (also its `label`).',
+    }),
+    stance: t.field({ type: ClaimStanceEnum, resolve: (c) => c.stance }),
+    aspect: t.field({
+      type: ClaimAspectEnum,
+      description: 'FACT: it says that something is so; REASON: it says why (a motive, reason or justification).',
+      resolve: (c) => c.aspect,
+    }),
     assertedBy: t.field({
       type: EntityRef,
       nullable: true,
@@ -41,15 +33,17 @@ builder.node(ClaimRef, {
       resolve: async (c, _a, ctx) => (await ctx.repos.graph.claimDetails.load(c.id))?.assertedBy ?? null,
     }),
     about: t.field({
-      type: ClaimSubjectRef,
+      type: GraphElementRef,
       nullable: true,
+      description: 'What it asserts: an event, a dispute, or a relationship between two entities (a Relation).',
       resolve: async (c, _a, ctx) => {
         const d = await ctx.repos.graph.claimDetails.load(c.id);
         if (!d) return null;
-        if (d.about) return d.about as never;
-        if (!d.subject || !d.object || !c.relationType) return null;
-        const edges = await ctx.repos.graph.edges(d.subject.id, [c.relationType], 'OUT');
-        return (edges.find((e) => e.edge.to === d.object?.id)?.edge ?? null) as never;
+        if (d.about) return d.about;
+        const { subject, object } = d;
+        if (!subject || !object || !c.relationType) return null;
+        const edges = await ctx.repos.graph.edges(subject.id, [c.relationType], 'OUT');
+        return edges.find((e) => e.edge.to === object.id)?.edge ?? null;
       },
     }),
     evidence: t.field({
@@ -89,6 +83,7 @@ builder.node(ClaimRef, {
 
 builder.node(EvidenceRef, {
   description: 'A verbatim quote of an article that supports a claim, with its place in the text.',
+  interfaces: [GraphElementRef],
   id: { resolve: (e) => e.id },
   isTypeOf: (r) => isEvidence(r as NodeRecord),
   loadMany: (ids, ctx) => ctx.repos.graph.nodes(ids).then((ns) => ns.filter(isEvidence)),
@@ -132,11 +127,11 @@ builder.node(EvidenceRef, {
 
 builder.node(DocumentRef, {
   description: 'A source article: publisher, language, date and the full text that evidence offsets point into.',
+  interfaces: [GraphElementRef],
   id: { resolve: (d) => d.id },
   isTypeOf: (r) => isDocument(r as NodeRecord),
   loadMany: (ids, ctx) => ctx.repos.graph.nodes(ids).then((ns) => ns.filter(isDocument)),
   fields: (t) => ({
-    key: t.exposeString('id'),
     slug: t.exposeString('slug', { description: 'Folder under data/articles.' }),
     title: t.exposeString('title'),
     publisher: t.exposeString('publisher'),
@@ -160,10 +155,14 @@ builder.node(DocumentRef, {
 const ClaimFilter = builder.inputType('ClaimFilter', {
   fields: (t) => ({
     stances: t.field({ type: [ClaimStanceEnum], required: false }),
+    aspects: t.field({ type: [ClaimAspectEnum], required: false, description: 'FACT, REASON or both.' }),
     document: t.id({ required: false }),
     assertedBy: t.id({ required: false, description: 'An actor (id or key).' }),
   }),
 });
+
+const ClaimOrderEnum = orderEnum('ClaimOrder', 'How a list of claims is sorted.', CLAIM_ORDERS);
+const DocumentOrderEnum = orderEnum('DocumentOrder', 'How a list of documents is sorted.', DOCUMENT_ORDERS);
 
 builder.queryFields((t) => ({
   claim: t.field({
@@ -174,15 +173,21 @@ builder.queryFields((t) => ({
   }),
   claims: t.connection({
     type: ClaimRef,
-    description: 'Claims, filtered by stance, document or who asserts them. Pages of at most 100.',
-    args: { filter: t.arg({ type: ClaimFilter, required: false }) },
+    description:
+      'Claims, filtered by stance, aspect, document or who asserts them, in the order of their documents. Pages of at most 100.',
+    args: {
+      filter: t.arg({ type: ClaimFilter, required: false }),
+      orderBy: t.arg({ type: ClaimOrderEnum, defaultValue: 'DOCUMENT_POSITION' }),
+    },
     resolve: (_r, args, ctx) => {
       const f = {
         stances: args.filter?.stances ?? null,
+        aspects: args.filter?.aspects ?? null,
         documentId: optionalKey(args.filter?.document, ['Document']),
         assertedBy: optionalKey(args.filter?.assertedBy),
       };
-      return connection(args, (offset, limit) => ctx.repos.lists.claims(f, offset, limit)) as never;
+      const order = args.orderBy ?? 'DOCUMENT_POSITION';
+      return connection(args, order, (after, limit) => ctx.repos.lists.claims(f, order, after, limit));
     },
   }),
   document: t.field({
@@ -193,7 +198,11 @@ builder.queryFields((t) => ({
   }),
   documents: t.connection({
     type: DocumentRef,
-    description: 'The source articles, newest first.',
-    resolve: (_r, args, ctx) => connection(args, (offset, limit) => ctx.repos.lists.documents(offset, limit)) as never,
+    description: 'The source articles, newest first (or oldest first with orderBy).',
+    args: { orderBy: t.arg({ type: DocumentOrderEnum, defaultValue: 'PUBLISHED_DESC' }) },
+    resolve: (_r, args, ctx) => {
+      const order = args.orderBy ?? 'PUBLISHED_DESC';
+      return connection(args, order, (after, limit) => ctx.repos.lists.documents(order, after, limit));
+    },
   }),
 }));

@@ -1,19 +1,21 @@
+import { DISPUTE_ORDERS } from '../domain/orders.js';
 import type { NodeRecord } from '../domain/records.js';
 import { isDispute, isEvent } from '../domain/records.js';
+import { byTimeline } from '../domain/timeline.js';
 import { builder } from './builder.js';
-import { byDate } from './entity.js';
 import { lookUp, optionalKey } from './ids.js';
+import { orderEnum } from './orders.js';
 import { connection } from './pagination.js';
-import { ClaimRef, DisputeRef, EventRef, GraphEntityRef, RelationRef } from './refs.js';
+import { ClaimRef, DisputeRef, EventRef, GraphElementRef, RelationRef } from './refs.js';
 
 builder.node(DisputeRef, {
   description:
     "A disagreement or conflict with its parties and their stances: Russia's demands on NATO, the drone deliveries, the S-400 purchase inside NATO, opposing interests in Syria and Libya, the Ukraine crisis.",
+  interfaces: [GraphElementRef],
   id: { resolve: (d) => d.id },
   isTypeOf: (r) => isDispute(r as NodeRecord),
   loadMany: (ids, ctx) => ctx.repos.graph.nodes(ids).then((ns) => ns.filter(isDispute)),
   fields: (t) => ({
-    key: t.exposeString('id', { description: 'Stable key of the dispute.' }),
     name: t.exposeString('name'),
     nameDe: t.exposeString('nameDe'),
     description: t.exposeString('description'),
@@ -23,19 +25,18 @@ builder.node(DisputeRef, {
       resolve: async (d, _a, ctx) => (await ctx.repos.graph.edges(d.id, ['PARTY_TO'], 'IN')).map((e) => e.edge),
     }),
     concerns: t.field({
-      type: [GraphEntityRef],
+      type: [GraphElementRef],
       description: 'What the dispute is about.',
-      resolve: async (d, _a, ctx) =>
-        (await ctx.repos.graph.edges(d.id, ['CONCERNS'], 'OUT')).map((e) => e.other) as never,
+      resolve: async (d, _a, ctx) => (await ctx.repos.graph.edges(d.id, ['CONCERNS'], 'OUT')).map((e) => e.other),
     }),
     events: t.field({
       type: [EventRef],
-      description: 'Events of the dispute, by date (undated last).',
+      description: 'Events of the dispute, in timeline order (undated last).',
       resolve: async (d, _a, ctx) =>
         (await ctx.repos.graph.edges(d.id, ['IN_DISPUTE'], 'IN'))
           .map((e) => e.other)
           .filter(isEvent)
-          .sort(byDate),
+          .sort(byTimeline),
     }),
     claims: t.field({
       type: [ClaimRef],
@@ -44,6 +45,8 @@ builder.node(DisputeRef, {
     }),
   }),
 });
+
+const DisputeOrderEnum = orderEnum('DisputeOrder', 'How a list of disputes is sorted.', DISPUTE_ORDERS);
 
 builder.queryFields((t) => ({
   dispute: t.field({
@@ -55,11 +58,15 @@ builder.queryFields((t) => ({
   }),
   disputes: t.connection({
     type: DisputeRef,
-    description: 'Disputes by name, optionally only those an actor is party to. Pages of at most 100.',
-    args: { party: t.arg.id({ required: false, description: 'An actor (id or key).' }) },
+    description: 'Disputes, optionally only those an actor is party to; sort with orderBy. Pages of at most 100.',
+    args: {
+      party: t.arg.id({ required: false, description: 'An actor (id or key).' }),
+      orderBy: t.arg({ type: DisputeOrderEnum, defaultValue: 'NAME' }),
+    },
     resolve: (_r, args, ctx) => {
       const actorId = optionalKey(args.party);
-      return connection(args, (offset, limit) => ctx.repos.lists.disputes({ actorId }, offset, limit)) as never;
+      const order = args.orderBy ?? 'NAME';
+      return connection(args, order, (after, limit) => ctx.repos.lists.disputes({ actorId }, order, after, limit));
     },
   }),
 }));

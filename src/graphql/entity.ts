@@ -1,41 +1,27 @@
 import type { Context } from '../context.js';
+import { EDGE_TYPE_WORDS } from '../domain/edges.js';
+import { ACTOR_TYPE_NAMES, ENTITY_TYPE_NAMES, ENTITY_TYPES, type EntityKind } from '../domain/entities.js';
+import { ENTITY_ORDERS } from '../domain/orders.js';
 import type { EventRecord, NodeRecord } from '../domain/records.js';
-import {
-  ENTITY_TYPES,
-  type EntitySource,
-  entitySources,
-  isActor,
-  isDocument,
-  isEntity,
-  isEvent,
-  typeNameOf,
-} from '../domain/records.js';
+import { type EntitySource, entitySources, isActor, isDocument, isEntity, typeNameOf } from '../domain/records.js';
+import { searchKey } from '../domain/text.js';
 import { InputError } from '../errors.js';
-import { searchKey } from '../ingest/text.js';
 import { builder } from './builder.js';
-import { type EdgeField, ENTITY_EDGE_FIELDS } from './entity-edges.js';
-import { DirectionEnum, EntityKindEnum, RELATION_KINDS, RelationKindEnum } from './enums.js';
+import { DirectionEnum, EntityKindEnum, RelationKindEnum } from './enums.js';
 import { lookUp, optionalKey } from './ids.js';
+import { orderEnum } from './orders.js';
 import { bounded, connection, type PageArgs } from './pagination.js';
 import {
   ActorRef,
-  AllianceRef,
-  ArmedGroupRef,
   ClaimRef,
-  CoalitionRef,
   DocumentRef,
+  ENTITY_REFS,
   EntityRef,
   EventRef,
-  MaterielRef,
+  GraphElementRef,
   MentionRef,
-  OrganizationRef,
-  PersonRef,
-  PlaceRef,
   RelationRef,
-  StateRef,
 } from './refs.js';
-
-export const ACTOR_TYPES = ENTITY_TYPES.filter((t) => t !== 'Place' && t !== 'Materiel');
 
 const EntitySourceRef = builder.objectRef<EntitySource>('EntitySource').implement({
   description:
@@ -50,7 +36,7 @@ const EntitySourceRef = builder.objectRef<EntitySource>('EntitySource').implemen
         return d && isDocument(d) ? d : null;
       },
     }),
-    kind: t.field({ type: EntityKindEnum, nullable: true, resolve: (s) => s.kind as never }),
+    kind: t.string({ nullable: true, description: 'The EntityKind the document gives.', resolve: (s) => s.kind }),
     name: t.exposeString('name', { nullable: true }),
     nameDe: t.exposeString('nameDe', { nullable: true }),
     description: t.exposeString('description', { nullable: true, description: 'Null: the document gives none.' }),
@@ -62,12 +48,11 @@ const EntitySourceRef = builder.objectRef<EntitySource>('EntitySource').implemen
 EntityRef.implement({
   description:
     'Anything the articles name: an actor (state, person, organisation, alliance, armed group, coalition), a place or a piece of materiel.',
-  interfaces: [builder.nodeInterfaceRef()],
+  interfaces: [builder.nodeInterfaceRef(), GraphElementRef],
   resolveType: (r) => typeNameOf(r),
   fields: (t) => ({
-    key: t.exposeString('id', { description: 'Stable key of the entity ("turkey"); accepted wherever an id is.' }),
-    kind: t.field({ type: EntityKindEnum, resolve: (r) => r.kind as never }),
-    name: t.exposeString('name', { description: 'English name.' }),
+    kind: t.field({ type: EntityKindEnum, resolve: (r) => r.kind }),
+    name: t.exposeString('name', { description: 'English name (also its `label`).' }),
     nameDe: t.exposeString('nameDe', { description: 'German name.' }),
     aliases: t.exposeStringList('aliases', {
       description:
@@ -93,7 +78,7 @@ EntityRef.implement({
         direction: t.arg({ type: DirectionEnum, defaultValue: 'BOTH' }),
       },
       resolve: async (r, args, ctx) =>
-        (await ctx.repos.graph.edges(r.id, args.kinds ?? RELATION_KINDS, args.direction ?? 'BOTH')).map((e) => e.edge),
+        (await ctx.repos.graph.edges(r.id, args.kinds ?? EDGE_TYPE_WORDS, args.direction ?? 'BOTH')).map((e) => e.edge),
     }),
     mentions: t.field({
       type: [MentionRef],
@@ -108,24 +93,30 @@ EntityRef.implement({
   }),
 });
 
+/** An actor's side: itself and, unless asked not to, the people and bodies acting for it. */
+const includeAffiliatesArg = {
+  defaultValue: true,
+  description:
+    'Include the events of the people holding its offices and of its government bodies (Putin and the Kremlin for Russia). True by default, as everywhere an actor is asked about.',
+};
+
 ActorRef.implement({
   description: 'An entity that acts: takes part in events, disputes and claims.',
-  interfaces: [builder.nodeInterfaceRef(), EntityRef],
+  interfaces: [builder.nodeInterfaceRef(), EntityRef, GraphElementRef],
   resolveType: (r) => typeNameOf(r),
   fields: (t) => ({
     events: t.field({
       type: [EventRef],
-      description: 'Events in which the actor is a source or a target, by date (undated last).',
+      description: 'Events in which the actor (and those acting for it) is a source or a target, in timeline order.',
       args: {
         asSource: t.arg.boolean({ defaultValue: true, description: 'Include events the actor is a source of.' }),
         asTarget: t.arg.boolean({ defaultValue: true, description: 'Include events the actor is a target of.' }),
+        includeAffiliates: t.arg.boolean(includeAffiliatesArg),
       },
-      resolve: async (r, args, ctx) => {
-        const kinds = [...(args.asSource ? ['HAS_SOURCE'] : []), ...(args.asTarget ? ['HAS_TARGET'] : [])];
-        if (kinds.length === 0) return [];
-        const edges = await ctx.repos.graph.edges(r.id, kinds, 'IN');
-        const events = [...new Map(edges.map((e) => [e.other.id, e.other])).values()].filter(isEvent);
-        return events.sort(byDate);
+      resolve: async (r, args, ctx): Promise<EventRecord[]> => {
+        const roles = new Set([...(args.asSource ? ['HAS_SOURCE'] : []), ...(args.asTarget ? ['HAS_TARGET'] : [])]);
+        const events = await ctx.repos.graph.eventsOfActor(r.id, args.includeAffiliates ?? true);
+        return events.filter((e) => e.roles.some((x) => roles.has(x))).map((e) => e.event);
       },
     }),
     disputes: t.field({
@@ -141,53 +132,29 @@ ActorRef.implement({
   }),
 });
 
-export function byDate(a: EventRecord, b: EventRecord): number {
-  if (a.sortDate === b.sortDate) return a.id.localeCompare(b.id);
-  if (a.sortDate === null) return 1;
-  if (b.sortDate === null) return -1;
-  return a.sortDate.localeCompare(b.sortDate);
-}
-
-function defineEntity(
-  ref: typeof StateRef,
-  typeName: keyof typeof ENTITY_EDGE_FIELDS,
-  isActor: boolean,
-  description: string,
-) {
-  const extra: Record<string, EdgeField> = ENTITY_EDGE_FIELDS[typeName];
-  builder.node(ref, {
+/** One object type per entry of domain/entities.ts ENTITY_TYPES, with its relationship fields. */
+for (const typeName of ENTITY_TYPE_NAMES) {
+  const { description, actor, edges } = ENTITY_TYPES[typeName];
+  builder.node(ENTITY_REFS[typeName], {
     description,
-    interfaces: isActor ? [EntityRef, ActorRef] : [EntityRef],
+    interfaces: actor ? [EntityRef, ActorRef, GraphElementRef] : [EntityRef, GraphElementRef],
     id: { resolve: (r) => r.id },
     isTypeOf: (r) => isEntity(r as NodeRecord) && typeNameOf(r as NodeRecord) === typeName,
     loadMany: (ids, ctx) => ctx.repos.graph.nodes(ids).then((ns) => ns.filter(isEntity)),
     fields: (t) =>
       Object.fromEntries(
-        Object.entries(extra).map(([name, [kind, direction, text]]) => [
+        Object.entries(edges).map(([name, edge]) => [
           name,
           t.field({
             type: [RelationRef],
-            description: text,
-            resolve: async (r, _a, ctx) => (await ctx.repos.graph.edges(r.id, [kind], direction)).map((e) => e.edge),
+            description: edge.description,
+            resolve: async (r, _a, ctx) =>
+              (await ctx.repos.graph.edges(r.id, [edge.type], edge.direction)).map((e) => e.edge),
           }),
         ]),
       ),
   });
 }
-
-defineEntity(StateRef, 'State', true, 'A sovereign state.');
-defineEntity(PersonRef, 'Person', true, 'A person.');
-defineEntity(
-  OrganizationRef,
-  'Organization',
-  true,
-  'An organisation: a government body, council, armed force or medium.',
-);
-defineEntity(AllianceRef, 'Alliance', true, 'A military or political alliance (NATO).');
-defineEntity(ArmedGroupRef, 'ArmedGroup', true, 'A non-state armed group (pro-Russian rebels).');
-defineEntity(CoalitionRef, 'Coalition', true, 'An informal group of actors ("the West", "the USA and its allies").');
-defineEntity(PlaceRef, 'Place', false, 'A region or place (eastern Ukraine, the Caucasus).');
-defineEntity(MaterielRef, 'Materiel', false, 'Weapons and equipment (the S-400, combat drones).');
 
 builder.queryFields((t) => ({
   entity: t.field({
@@ -195,14 +162,14 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'An entity by global id or key ("turkey"); null when there is none.',
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_r, args, ctx) => lookUp(ctx, args.id, ENTITY_TYPES, isEntity),
+    resolve: (_r, args, ctx) => lookUp(ctx, args.id, ENTITY_TYPE_NAMES, isEntity),
   }),
   actor: t.field({
     type: ActorRef,
     nullable: true,
     description: 'An actor by global id or key; null when there is none (or it is a place or materiel).',
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_r, args, ctx) => lookUp(ctx, args.id, ACTOR_TYPES, isActor),
+    resolve: (_r, args, ctx) => lookUp(ctx, args.id, ACTOR_TYPE_NAMES, isActor),
   }),
   entitiesByName: t.field({
     type: [EntityRef],
@@ -228,35 +195,42 @@ const EntityFilter = builder.inputType('EntityFilter', {
   }),
 });
 
+const EntityOrderEnum = orderEnum('EntityOrder', 'How a list of entities is sorted.', ENTITY_ORDERS);
+
 interface EntityListArgs extends PageArgs {
-  filter?: { kinds?: string[] | null; party?: string | null; nameContains?: string | null } | null;
+  filter?: { kinds?: EntityKind[] | null; party?: string | null; nameContains?: string | null } | null;
+  orderBy?: keyof typeof ENTITY_ORDERS | null;
 }
 
-const entityList = (actorsOnly: boolean) => (args: EntityListArgs, ctx: Context) =>
-  connection(args, (offset, limit) =>
-    ctx.repos.lists.entities(
-      {
-        actorsOnly,
-        kinds: args.filter?.kinds ?? null,
-        disputeId: optionalKey(args.filter?.party, ['Dispute']),
-        nameKey: args.filter?.nameContains ? searchKey(args.filter.nameContains.slice(0, 200)) : null,
-      },
-      offset,
-      limit,
-    ),
-  );
+const entityList = (actorsOnly: boolean, args: EntityListArgs, ctx: Context) => {
+  const order = args.orderBy ?? 'NAME';
+  const filter = {
+    actorsOnly,
+    kinds: args.filter?.kinds ?? null,
+    disputeId: optionalKey(args.filter?.party, ['Dispute']),
+    nameKey: args.filter?.nameContains ? searchKey(args.filter.nameContains.slice(0, 200)) : null,
+  };
+  return connection(args, order, (after, limit) => ctx.repos.lists.entities(filter, order, after, limit));
+};
 
 builder.queryFields((t) => ({
   entities: t.connection({
     type: EntityRef,
-    description: 'All entities, by name; filter by kind, dispute or name. Pages of at most 100.',
-    args: { filter: t.arg({ type: EntityFilter, required: false }) },
-    resolve: (_r, args, ctx) => entityList(false)(args, ctx) as never,
+    description: 'All entities; filter by kind, dispute or name, sort with orderBy. Pages of at most 100.',
+    args: {
+      filter: t.arg({ type: EntityFilter, required: false }),
+      orderBy: t.arg({ type: EntityOrderEnum, defaultValue: 'NAME' }),
+    },
+    resolve: (_r, args, ctx) => entityList(false, args, ctx),
   }),
   actors: t.connection({
     type: ActorRef,
-    description: 'Actors only (no places or materiel), by name; filter by kind, dispute or name. Pages of at most 100.',
-    args: { filter: t.arg({ type: EntityFilter, required: false }) },
-    resolve: (_r, args, ctx) => entityList(true)(args, ctx) as never,
+    description:
+      'Actors only (no places or materiel); filter by kind, dispute or name, sort with orderBy. Pages of at most 100.',
+    args: {
+      filter: t.arg({ type: EntityFilter, required: false }),
+      orderBy: t.arg({ type: EntityOrderEnum, defaultValue: 'NAME' }),
+    },
+    resolve: (_r, args, ctx) => entityList(true, args, ctx),
   }),
 }));

@@ -1,53 +1,26 @@
 import type { Context } from '../context.js';
-import type { EventRecord, NodeRecord } from '../domain/records.js';
+import type { ClaimAspect } from '../domain/claims.js';
+import {
+  type DatePrecision,
+  dateProblem,
+  dateRange,
+  displayDate,
+  type FuzzyDate,
+  precisionOf,
+} from '../domain/dates.js';
+import type { EdgeType } from '../domain/edges.js';
+import { cooperationOf, type EventStatus, type EventType, QUAD_CLASS_NAMES } from '../domain/events.js';
+import { EVENT_ORDERS, type EventOrder } from '../domain/orders.js';
+import type { ClaimRecord, EventRecord } from '../domain/records.js';
 import { isDispute, isEntity, isEvent } from '../domain/records.js';
 import { InputError } from '../errors.js';
 import { builder } from './builder.js';
-import { CooperationEnum, cooperationOf, DatePrecisionEnum, EventStatusEnum } from './enums.js';
+import { ClaimAspectEnum, CooperationEnum, DatePrecisionEnum, EventStatusEnum, EventTypeEnum } from './enums.js';
 import { lookUp, optionalKey } from './ids.js';
+import { orderEnum } from './orders.js';
 import { bounded, connection } from './pagination.js';
-import { ClaimRef, DisputeRef, EntityRef, EventRef, EvidenceRef, GraphEntityRef } from './refs.js';
+import { ClaimRef, DisputeRef, EntityRef, EventRef, EvidenceRef, GraphElementRef } from './refs.js';
 import { evidenceOf } from './relation.js';
-
-export interface FuzzyDate {
-  value: string | null;
-  precision: string;
-  text: string | null;
-}
-
-const LAST_DAY = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** First and last day a date of some precision can mean. */
-export function dateRange(d: FuzzyDate): { earliest: string | null; latest: string | null } {
-  if (!d.value) return { earliest: null, latest: null };
-  const [y, m] = d.value.split('-').map(Number) as [number, number | undefined];
-  if (d.precision === 'YEAR') return { earliest: `${y}-01-01`, latest: `${y}-12-31` };
-  const mm = String(m).padStart(2, '0');
-  if (d.precision === 'MONTH') return { earliest: `${y}-${mm}-01`, latest: `${y}-${mm}-${LAST_DAY(y, m ?? 1)}` };
-  return { earliest: d.value, latest: d.value };
-}
-
-export function displayDate(d: FuzzyDate): string {
-  if (!d.value) return 'date unknown';
-  const [y, m, day] = d.value.split('-').map(Number) as [number, number | undefined, number | undefined];
-  if (d.precision === 'YEAR') return String(y);
-  if (d.precision === 'MONTH') return `${MONTHS[(m ?? 1) - 1]} ${y}`;
-  return `${day} ${MONTHS[(m ?? 1) - 1]} ${y}`;
-}
 
 export const FuzzyDateRef = builder.objectRef<FuzzyDate>('FuzzyDate').implement({
   description:
@@ -57,7 +30,7 @@ export const FuzzyDateRef = builder.objectRef<FuzzyDate>('FuzzyDate').implement(
       nullable: true,
       description: 'ISO date of the precision: 2022-01-02, 2022-01 or 2022.',
     }),
-    precision: t.field({ type: DatePrecisionEnum, resolve: (d) => d.precision as never }),
+    precision: t.field({ type: DatePrecisionEnum, resolve: (d) => d.precision }),
     text: t.exposeString('text', {
       nullable: true,
       description: 'How the article says it ("am Sonntag", "vor einem Monat").',
@@ -89,28 +62,27 @@ const CameoRef = builder.objectRef<{ code: string; quadClass: number }>('Cameo')
     quadClass: t.exposeInt('quadClass', {
       description: '1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.',
     }),
-    quadClassName: t.string({
-      resolve: (c) =>
-        ['verbal cooperation', 'material cooperation', 'verbal conflict', 'material conflict'][c.quadClass - 1] ??
-        'unknown',
-    }),
+    quadClassName: t.string({ resolve: (c) => QUAD_CLASS_NAMES[c.quadClass - 1] ?? 'unknown' }),
   }),
 });
 
-const linked = async (ctx: Context, id: string, kind: string, direction: 'OUT' | 'IN') =>
+const linked = async (ctx: Context, id: string, kind: EdgeType, direction: 'OUT' | 'IN') =>
   (await ctx.repos.graph.edges(id, [kind], direction)).map((e) => e.other);
+
+const claimsWithAspect = async (ctx: Context, id: string, aspect: ClaimAspect | null | undefined) => {
+  const claims = await ctx.repos.graph.claimsAbout(id);
+  return aspect ? claims.filter((c: ClaimRecord) => c.aspect === aspect) : claims;
+};
 
 builder.node(EventRef, {
   description:
-    'Something that happened, goes on, is planned or feared: a call, statement, demand, rejection, delivery, purchase, build-up, meeting.',
+    'Something that happened, goes on, is planned or feared: a call, statement, demand, rejection, delivery, purchase, build-up, meeting. Its whole story: who acts and on whom, its claims and their reasons (`reasons`), its parts (`parts`), what it answers (`respondsTo`) and the answers to it (`responses`, each with its own reasons).',
+  interfaces: [GraphElementRef],
   id: { resolve: (e) => e.id },
-  isTypeOf: (r) => isEvent(r as NodeRecord),
+  isTypeOf: (r) => typeof r === 'object' && r !== null && 'labels' in r && isEvent(r as EventRecord),
   loadMany: (ids, ctx) => ctx.repos.graph.nodes(ids).then((ns) => ns.filter(isEvent)),
   fields: (t) => ({
-    key: t.exposeString('id', { description: 'Stable key of the event.' }),
-    type: t.exposeString('type', {
-      description: 'PHONE_CALL, STATEMENT, DEMAND, REJECTION, CRITICISM, DELIVERY, PURCHASE …',
-    }),
+    type: t.field({ type: EventTypeEnum, description: 'What kind of thing happened.', resolve: (e) => e.type }),
     label: t.exposeString('label', { description: 'What happened, in English.' }),
     labelDe: t.exposeString('labelDe', { description: 'The same in German.' }),
     cameo: t.field({ type: CameoRef, resolve: (e) => ({ code: e.cameo, quadClass: e.quadClass }) }),
@@ -119,7 +91,7 @@ builder.node(EventRef, {
     }),
     cooperation: t.field({ type: CooperationEnum, resolve: (e) => cooperationOf(e.goldstein) }),
     date: t.field({ type: FuzzyDateRef, resolve: eventDate }),
-    status: t.field({ type: EventStatusEnum, resolve: (e) => e.status as never }),
+    status: t.field({ type: EventStatusEnum, resolve: (e) => e.status }),
     sources: t.field({
       type: [EntityRef],
       description: 'Who acts.',
@@ -131,9 +103,9 @@ builder.node(EventRef, {
       resolve: async (e, _a, ctx) => (await linked(ctx, e.id, 'HAS_TARGET', 'OUT')).filter(isEntity),
     }),
     concerns: t.field({
-      type: [GraphEntityRef],
+      type: [GraphElementRef],
       description: 'What it is about: entities, disputes or events.',
-      resolve: (e, _a, ctx) => linked(ctx, e.id, 'CONCERNS', 'OUT') as never,
+      resolve: (e, _a, ctx) => linked(ctx, e.id, 'CONCERNS', 'OUT'),
     }),
     locations: t.field({
       type: [EntityRef],
@@ -141,13 +113,24 @@ builder.node(EventRef, {
     }),
     respondsTo: t.field({
       type: [EventRef],
-      description: 'Events this one answers.',
+      description: 'Events this one answers (a readout reports on a call, a rejection answers a criticism).',
       resolve: async (e, _a, ctx) => (await linked(ctx, e.id, 'RESPONDS_TO', 'OUT')).filter(isEvent),
     }),
     responses: t.field({
       type: [EventRef],
-      description: 'Events that answer this one.',
+      description: 'Events that answer this one; ask each for its `reasons`.',
       resolve: async (e, _a, ctx) => (await linked(ctx, e.id, 'RESPONDS_TO', 'IN')).filter(isEvent),
+    }),
+    parts: t.field({
+      type: [EventRef],
+      description: 'Events that were part of this one (the New Year greetings of the phone call).',
+      resolve: async (e, _a, ctx) => (await linked(ctx, e.id, 'PART_OF', 'IN')).filter(isEvent),
+    }),
+    partOf: t.field({
+      type: EventRef,
+      nullable: true,
+      description: 'The event this one was part of.',
+      resolve: async (e, _a, ctx) => (await linked(ctx, e.id, 'PART_OF', 'OUT')).find(isEvent) ?? null,
     }),
     disputes: t.field({
       type: [DisputeRef],
@@ -155,8 +138,14 @@ builder.node(EventRef, {
     }),
     claims: t.field({
       type: [ClaimRef],
-      description: 'Who reports or asserts the event, with what stance.',
-      resolve: (e, _a, ctx) => ctx.repos.graph.claimsAbout(e.id),
+      description: 'Who reports or asserts the event, with what stance — and why, for claims of aspect REASON.',
+      args: { aspect: t.arg({ type: ClaimAspectEnum, required: false, description: 'Only claims of this aspect.' }) },
+      resolve: (e, args, ctx) => claimsWithAspect(ctx, e.id, args.aspect),
+    }),
+    reasons: t.field({
+      type: [ClaimRef],
+      description: 'The motives, reasons or justifications given for it, each with who gives them and the quote.',
+      resolve: (e, _a, ctx) => claimsWithAspect(ctx, e.id, 'REASON'),
     }),
     evidence: t.field({
       type: [EvidenceRef],
@@ -166,17 +155,13 @@ builder.node(EventRef, {
   }),
 });
 
-const DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+/** An ISO date of any precision as the first (or, with `end`, the last) day it can mean; bad dates are refused. */
 const dateArg = (name: string, value: string | null | undefined, end: boolean) => {
   if (value === null || value === undefined) return null;
-  if (!DATE.test(value)) throw new InputError(`"${name}" must be an ISO date: 2022-01-02, 2022-01 or 2022`);
-  if (value.length === 10) {
-    if (new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
-      throw new InputError(`"${name}": ${value} is not a calendar date`);
-    }
-    return value;
-  }
-  const range = dateRange({ value, precision: value.length === 4 ? 'YEAR' : 'MONTH', text: null });
+  const precision: DatePrecision | null = precisionOf(value);
+  const problem = precision ? dateProblem(value, precision) : 'it must be an ISO date: 2022-01-02, 2022-01 or 2022';
+  if (problem || !precision) throw new InputError(`"${name}": ${problem}`);
+  const range = dateRange({ value, precision });
   return end ? range.latest : range.earliest;
 };
 
@@ -186,27 +171,28 @@ const EventFilter = builder.inputType('EventFilter', {
   fields: (t) => ({
     from: t.string({ required: false, description: 'On or after this ISO date (2022-01-01, 2022-01 or 2022).' }),
     to: t.string({ required: false, description: 'On or before this ISO date (a month or year means its last day).' }),
-    types: t.stringList({ required: false }),
+    types: t.field({ type: [EventTypeEnum], required: false }),
     statuses: t.field({ type: [EventStatusEnum], required: false }),
     actor: t.id({ required: false, description: 'Only events with this actor as source or target.' }),
     includeAffiliates: t.boolean({
       required: false,
+      defaultValue: true,
       description:
-        'With `actor`: also events of those who act for it — the people holding its offices and its government bodies (Putin and the Kremlin for Russia).',
+        'With `actor`: also events of those who act for it — the people holding its offices and its government bodies (Putin and the Kremlin for Russia). True by default, as everywhere an actor is asked about.',
     }),
     dispute: t.id({ required: false, description: 'Only events of this dispute.' }),
   }),
 });
 
-type EventFilterShape = {
+interface EventFilterShape {
   from?: string | null;
   to?: string | null;
-  types?: string[] | null;
-  statuses?: string[] | null;
+  types?: EventType[] | null;
+  statuses?: EventStatus[] | null;
   actor?: string | null;
   includeAffiliates?: boolean | null;
   dispute?: string | null;
-};
+}
 
 export function eventFilter(f: EventFilterShape | null | undefined) {
   return {
@@ -215,19 +201,25 @@ export function eventFilter(f: EventFilterShape | null | undefined) {
     types: f?.types ?? null,
     statuses: f?.statuses ?? null,
     actorId: optionalKey(f?.actor),
-    affiliates: f?.includeAffiliates ?? false,
+    affiliates: f?.includeAffiliates ?? true,
     disputeId: optionalKey(f?.dispute, ['Dispute']),
   };
 }
 
+const EventOrderEnum = orderEnum('EventOrder', 'How a list of events is sorted.', EVENT_ORDERS);
+
 const TimelineRef = builder.objectRef<{ dated: EventRecord[]; undated: EventRecord[] }>('Timeline').implement({
   description:
-    'Events in date order. Each date keeps its precision: a month-precise event sorts at the first of its month and says so in `date.precision`; events without a date are listed apart, not guessed.',
+    'Events in date order. Each date keeps its precision: a month-precise event sorts at the first of its month and says so in `date.precision`; an answer never comes before what it answers; events without a date are listed apart, not guessed.',
   fields: (t) => ({
     dated: t.field({ type: [EventRef], resolve: (tl) => tl.dated }),
     undated: t.field({ type: [EventRef], description: 'Events the sources do not date.', resolve: (tl) => tl.undated }),
     earliest: t.string({ nullable: true, resolve: (tl) => tl.dated[0]?.sortDate ?? null }),
-    latest: t.string({ nullable: true, resolve: (tl) => tl.dated.at(-1)?.sortDate ?? null }),
+    latest: t.string({
+      nullable: true,
+      resolve: (tl) =>
+        tl.dated.reduce<string | null>((m, e) => (e.sortDate && (!m || e.sortDate > m) ? e.sortDate : m), null),
+    }),
   }),
 });
 
@@ -242,11 +234,15 @@ builder.queryFields((t) => ({
   events: t.connection({
     type: EventRef,
     description:
-      'Events by date (undated last); filter by date range, type, status, actor or dispute. Pages of at most 100.',
-    args: { filter: t.arg({ type: EventFilter, required: false }) },
+      'Events in timeline order (or newest first); filter by date range, type, status, actor or dispute. Pages of at most 100.',
+    args: {
+      filter: t.arg({ type: EventFilter, required: false }),
+      orderBy: t.arg({ type: EventOrderEnum, defaultValue: 'DATE' }),
+    },
     resolve: (_r, args, ctx) => {
       const filter = eventFilter(args.filter);
-      return connection(args, (offset, limit) => ctx.repos.lists.events(filter, offset, limit)) as never;
+      const order: EventOrder = args.orderBy ?? 'DATE';
+      return connection(args, order, (after, limit) => ctx.repos.lists.events(filter, order, after, limit));
     },
   }),
   timeline: t.field({
@@ -259,10 +255,11 @@ builder.queryFields((t) => ({
     resolve: async (_r, args, ctx) => {
       const page = await ctx.repos.lists.events(
         eventFilter(args.filter),
-        0,
+        'DATE',
+        null,
         bounded('limit', args.limit ?? 200, 1, 500),
       );
-      const events = page.items.filter(isEvent);
+      const events = page.items.map((i) => i.node);
       return { dated: events.filter((e) => e.sortDate !== null), undated: events.filter((e) => e.sortDate === null) };
     },
   }),

@@ -1,7 +1,9 @@
 import { lexicographicSortSchema } from 'graphql';
 import { builder } from './builder.js';
+import { FORGIVING_ENUMS } from './enums.js';
+import { forgiveCase } from './forgiving-enums.js';
 import './refs.js';
-import './enums.js';
+import './element.js';
 import './entity.js';
 import './relation.js';
 import './event.js';
@@ -13,4 +15,4 @@ import './node.js';
 import './stats.js';
 import './mutations.js';
 
-export const schema = lexicographicSortSchema(builder.toSchema());
+export const schema = forgiveCase(lexicographicSortSchema(builder.toSchema()), FORGIVING_ENUMS);

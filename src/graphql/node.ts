@@ -17,7 +17,7 @@ builder.queryField('node', (t) =>
         throw new InputError(`"${args.id.slice(0, 80)}" is not a global id`);
       }
       const node = await ctx.repos.graph.node.load(decoded.id);
-      return node && typeNameOf(node) === decoded.typename ? (node as never) : null;
+      return node && typeNameOf(node) === decoded.typename ? node : null;
     },
   }),
 );

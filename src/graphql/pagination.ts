@@ -1,15 +1,30 @@
 import { InputError } from '../errors.js';
-import type { Page } from '../repositories/lists.js';
+import { type Page, type SortKey, sortKey } from '../repositories/lists.js';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 
-const encode = (offset: number) => Buffer.from(`offset:${offset}`).toString('base64');
+/**
+ * A cursor is where an item stands in its list's order ([key, rank, id], see the page queries),
+ * with the order's name: the next page starts after it whatever was added or removed before it
+ * meanwhile (keyset pagination, never an offset).
+ */
+const encode = (order: string, key: SortKey) => Buffer.from(JSON.stringify([order, ...key])).toString('base64url');
 
-function decode(cursor: string): number {
-  const m = /^offset:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64').toString('utf8'));
-  if (!m) throw new InputError('"after" is not a cursor of this list');
-  return Number(m[1]);
+function decode(cursor: string, order: string): SortKey {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    parsed = undefined;
+  }
+  if (!Array.isArray(parsed)) throw new InputError('"after" is not a cursor of this list');
+  const [cursorOrder, ...rest] = parsed;
+  const key = sortKey.safeParse(rest);
+  if (!key.success) throw new InputError('"after" is not a cursor of this list');
+  if (cursorOrder !== order)
+    throw new InputError(`"after" is a cursor of the order ${String(cursorOrder)}, not ${order}`);
+  return key.data;
 }
 
 export interface PageArgs {
@@ -19,27 +34,25 @@ export interface PageArgs {
   before?: string | null;
 }
 
-/** Offset and limit from Relay arguments; first is capped at MAX_PAGE_SIZE (an error beyond it). */
-export function pageWindow(args: PageArgs): { offset: number; limit: number } {
+/** Runs a page query for one more item than asked, to know whether another page follows. */
+export async function connection<T>(
+  args: PageArgs,
+  order: string,
+  load: (after: SortKey | null, limit: number) => Promise<Page<T>>,
+) {
   if (args.last != null || args.before != null) throw new InputError('paginate forward with "first" and "after"');
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
     throw new InputError(`"first" must be between 0 and ${MAX_PAGE_SIZE}`);
   }
-  return { offset: args.after ? decode(args.after) + 1 : 0, limit: first };
-}
-
-/** Runs a page query for one more item than asked, to know whether another page follows. */
-export async function connection<T>(args: PageArgs, load: (offset: number, limit: number) => Promise<Page<T>>) {
-  const { offset, limit } = pageWindow(args);
-  const page = await load(offset, limit + 1);
-  const items = page.items.slice(0, limit);
-  const edges = items.map((node, i) => ({ cursor: encode(offset + i), node }));
+  const after = args.after ? decode(args.after, order) : null;
+  const page = await load(after, first + 1);
+  const edges = page.items.slice(0, first).map((item) => ({ cursor: encode(order, item.sortKey), node: item.node }));
   return {
     edges,
     pageInfo: {
-      hasNextPage: page.items.length > limit,
-      hasPreviousPage: offset > 0,
+      hasNextPage: page.items.length > first,
+      hasPreviousPage: after !== null,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },

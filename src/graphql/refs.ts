@@ -1,3 +1,4 @@
+import { ENTITY_TYPE_NAMES, type EntityTypeName } from '../domain/entities.js';
 import type {
   ClaimRecord,
   DisputeRecord,
@@ -10,21 +11,23 @@ import type {
   NodeRecord,
   SentenceRecord,
 } from '../domain/records.js';
-import { typeNameOf } from '../domain/records.js';
 import { builder } from './builder.js';
 
 /** Type references shared by the domain files (each file implements its own). */
 
+/** Anything of the graph that can be shown: every node, and every relationship. */
+export const GraphElementRef = builder.interfaceRef<NodeRecord | EdgeRecord>('GraphElement');
+
 export const EntityRef = builder.interfaceRef<EntityRecord>('Entity');
 export const ActorRef = builder.interfaceRef<EntityRecord>('Actor');
-export const StateRef = builder.objectRef<EntityRecord>('State');
-export const PersonRef = builder.objectRef<EntityRecord>('Person');
-export const OrganizationRef = builder.objectRef<EntityRecord>('Organization');
-export const AllianceRef = builder.objectRef<EntityRecord>('Alliance');
-export const ArmedGroupRef = builder.objectRef<EntityRecord>('ArmedGroup');
-export const CoalitionRef = builder.objectRef<EntityRecord>('Coalition');
-export const PlaceRef = builder.objectRef<EntityRecord>('Place');
-export const MaterielRef = builder.objectRef<EntityRecord>('Materiel');
+
+const entityRef = (name: EntityTypeName) => builder.objectRef<EntityRecord>(name);
+
+/** One object type per entity type of domain/entities.ts. */
+export const ENTITY_REFS = Object.fromEntries(ENTITY_TYPE_NAMES.map((n) => [n, entityRef(n)])) as Record<
+  EntityTypeName,
+  ReturnType<typeof entityRef>
+>;
 
 export const EventRef = builder.objectRef<EventRecord>('Event');
 export const DisputeRef = builder.objectRef<DisputeRecord>('Dispute');
@@ -35,22 +38,3 @@ export const DocumentRef = builder.objectRef<DocumentRecord>('Document');
 export const RelationRef = builder.objectRef<EdgeRecord>('Relation');
 export const MentionRef = builder.objectRef<MentionRecord>('Mention');
 export const SentenceRef = builder.objectRef<SentenceRecord>('Sentence');
-
-/** The object types of entities, one per kind group. */
-export const ENTITY_REFS = [
-  StateRef,
-  PersonRef,
-  OrganizationRef,
-  AllianceRef,
-  ArmedGroupRef,
-  CoalitionRef,
-  PlaceRef,
-  MaterielRef,
-] as const;
-
-/** Entities, events and disputes: what graph views and relation ends can be. */
-export const GraphEntityRef = builder.unionType('GraphEntity', {
-  description: 'A node of the traversable graph: an entity (actor, place, materiel), an event or a dispute.',
-  types: [...ENTITY_REFS, EventRef, DisputeRef],
-  resolveType: (r: NodeRecord) => typeNameOf(r),
-});

@@ -1,14 +1,16 @@
 import type { Context } from '../context.js';
+import { ENTITY_TYPE_NAMES } from '../domain/entities.js';
 import type { ClaimRecord, EdgeRecord, EvidenceRecord } from '../domain/records.js';
-import { ENTITY_TYPES, isDocument, isEntity } from '../domain/records.js';
-import { RelationKindEnum } from './enums.js';
+import { edgeKey, isDocument, isEntity } from '../domain/records.js';
+import { RELATION_ROLES } from '../domain/roles.js';
+import { RelationKindEnum, RelationRoleEnum } from './enums.js';
 import { lookUp } from './ids.js';
 import {
   ClaimRef,
   DocumentRef,
   EntityRef,
   EvidenceRef,
-  GraphEntityRef,
+  GraphElementRef,
   MentionRef,
   RelationRef,
   SentenceRef,
@@ -29,26 +31,37 @@ export async function evidenceOf(claims: ClaimRecord[], ctx: Context): Promise<E
   return details.flatMap((d) => (d && !(d instanceof Error) ? d.evidence : []));
 }
 
-export const edgeId = (e: EdgeRecord) => `${e.type}:${e.from}->${e.to}`;
-
 RelationRef.implement({
   description:
     'A relationship of the graph (Turkey MEMBER_OF NATO, Putin HOLDS_POSITION Russia, Russia PARTY_TO a dispute, an event HAS_SOURCE an actor), with the claims and evidence behind it.',
+  interfaces: [GraphElementRef],
+  isTypeOf: (v) => typeof v === 'object' && v !== null && 'claimIds' in v && !('labels' in v),
   fields: (t) => ({
-    id: t.id({ description: 'Stable id: KIND:from->to.', resolve: edgeId }),
-    kind: t.field({ type: RelationKindEnum, resolve: (e) => e.type as never }),
+    id: t.id({ description: 'Stable id: KIND:from->to (the same as `key`).', resolve: edgeKey }),
+    kind: t.field({ type: RelationKindEnum, resolve: (e) => e.type }),
     from: t.field({
-      type: GraphEntityRef,
+      type: GraphElementRef,
       nullable: true,
-      resolve: (e, _a, ctx) => ctx.repos.graph.node.load(e.from) as never,
+      description: 'Where it starts: an entity, an event or a dispute (`label` and `type` need no fragment).',
+      resolve: (e, _a, ctx) => ctx.repos.graph.node.load(e.from),
     }),
     to: t.field({
-      type: GraphEntityRef,
+      type: GraphElementRef,
       nullable: true,
-      resolve: (e, _a, ctx) => ctx.repos.graph.node.load(e.to) as never,
+      description: 'Where it ends: an entity, an event or a dispute.',
+      resolve: (e, _a, ctx) => ctx.repos.graph.node.load(e.to),
     }),
-    role: t.exposeString('role', { nullable: true, description: 'Office held (HOLDS_POSITION) or side (PARTY_TO).' }),
-    roleDe: t.exposeString('roleDe', { nullable: true }),
+    role: t.field({
+      type: RelationRoleEnum,
+      nullable: true,
+      description: 'The office held (HOLDS_POSITION) or the side taken (PARTY_TO).',
+      resolve: (e) => e.role,
+    }),
+    roleDe: t.string({
+      nullable: true,
+      description: 'The role in German.',
+      resolve: (e) => (e.role ? RELATION_ROLES[e.role].de : null),
+    }),
     stance: t.exposeString('stance', { nullable: true, description: "PARTY_TO: the party's position in the dispute." }),
     claims: t.field({
       type: [ClaimRef],
@@ -73,7 +86,7 @@ MentionRef.implement({
     entity: t.field({
       type: EntityRef,
       nullable: true,
-      resolve: (m, _a, ctx) => lookUp(ctx, m.entityId, ENTITY_TYPES, isEntity),
+      resolve: (m, _a, ctx) => lookUp(ctx, m.entityId, ENTITY_TYPE_NAMES, isEntity),
     }),
     document: t.field({
       type: DocumentRef,

@@ -1,16 +1,18 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { Context } from '../context.js';
+import { EDGE_TYPE_WORDS } from '../domain/edges.js';
+import { ACTOR_TYPE_NAMES } from '../domain/entities.js';
+import { cooperationOf, REALIZED_STATUSES } from '../domain/events.js';
 import type { EdgeRecord, EntityRecord, NodeRecord } from '../domain/records.js';
-import { displayName, isEntity, typeNameOf } from '../domain/records.js';
+import { displayName, edgeKey, isEntity, typeNameOf } from '../domain/records.js';
 import { InputError } from '../errors.js';
 import type { DyadRecord } from '../repositories/traversal.js';
 import { builder } from './builder.js';
-import { ACTOR_TYPES } from './entity.js';
-import { CooperationEnum, cooperationOf, RELATION_KINDS, RelationKindEnum } from './enums.js';
+import { CooperationEnum, EntityKindEnum, RelationKindEnum, RelationRoleEnum } from './enums.js';
 import { keyOf } from './ids.js';
 import { bounded } from './pagination.js';
-import { ClaimRef, DisputeRef, EntityRef, EventRef, EvidenceRef, GraphEntityRef, RelationRef } from './refs.js';
-import { claimsOf, edgeId, evidenceOf } from './relation.js';
+import { ClaimRef, DisputeRef, EntityRef, EventRef, EvidenceRef, GraphElementRef, RelationRef } from './refs.js';
+import { claimsOf, evidenceOf } from './relation.js';
 
 interface GraphShape {
   nodes: NodeRecord[];
@@ -27,12 +29,13 @@ const GraphNodeRef = builder.objectRef<NodeRecord>('GraphNode').implement({
     key: t.exposeString('id'),
     label: t.string({ description: 'Display name.', resolve: displayName }),
     type: t.string({ description: 'GraphQL type: State, Person, Event, Dispute …', resolve: typeNameOf }),
-    kind: t.string({
+    kind: t.field({
+      type: EntityKindEnum,
       nullable: true,
       description: 'Entity kind, or null for events and disputes.',
       resolve: (n) => (isEntity(n) ? n.kind : null),
     }),
-    node: t.field({ type: GraphEntityRef, resolve: (n) => n as never }),
+    node: t.field({ type: GraphElementRef, resolve: (n) => n }),
   }),
 });
 
@@ -40,13 +43,13 @@ const GraphNodeRef = builder.objectRef<NodeRecord>('GraphNode').implement({
 const GraphEdgeRef = builder.objectRef<EdgeRecord>('GraphEdge').implement({
   description: 'An edge of a graph view; `claims` and `evidence` say who asserts it and where.',
   fields: (t) => ({
-    id: t.id({ resolve: edgeId }),
-    kind: t.field({ type: RelationKindEnum, resolve: (e) => e.type as never }),
+    id: t.id({ resolve: edgeKey }),
+    kind: t.field({ type: RelationKindEnum, resolve: (e) => e.type }),
     source: t.id({ description: 'Global id of the start node.', resolve: (e, _a, ctx) => endId(e.from, ctx) }),
     target: t.id({ description: 'Global id of the end node.', resolve: (e, _a, ctx) => endId(e.to, ctx) }),
     sourceKey: t.exposeString('from'),
     targetKey: t.exposeString('to'),
-    role: t.exposeString('role', { nullable: true }),
+    role: t.field({ type: RelationRoleEnum, nullable: true, resolve: (e) => e.role }),
     stance: t.exposeString('stance', { nullable: true }),
     relation: t.field({ type: RelationRef, resolve: (e) => e }),
     claims: t.field({ type: [ClaimRef], resolve: (e, _a, ctx) => claimsOf(e, ctx) }),
@@ -79,7 +82,7 @@ const PathRef = builder.objectRef<GraphShape>('Path').implement({
 
 const kindsArg = (kinds: readonly string[] | null | undefined) => {
   if (kinds && kinds.length === 0) throw new InputError('"kinds" must name at least one relationship kind');
-  return [...(kinds ?? RELATION_KINDS)];
+  return [...(kinds ?? EDGE_TYPE_WORDS)];
 };
 
 type DyadEvent = DyadRecord['events'][number];
@@ -163,7 +166,7 @@ const DyadRef = builder.objectRef<DyadShape>('Dyad').implement({
   }),
 });
 
-const REALIZED = new Set(['OCCURRED', 'ONGOING']);
+const REALIZED = new Set<string>(REALIZED_STATUSES);
 
 builder.queryFields((t) => ({
   neighborhood: t.field({
@@ -237,10 +240,10 @@ builder.queryFields((t) => ({
       }),
     },
     resolve: async (_r, args, ctx) => {
-      const a = keyOf(args.a, ACTOR_TYPES);
-      const b = keyOf(args.b, ACTOR_TYPES);
+      const a = keyOf(args.a, ACTOR_TYPE_NAMES);
+      const b = keyOf(args.b, ACTOR_TYPE_NAMES);
       if (a === b) throw new InputError('"a" and "b" are the same actor');
-      const d = await ctx.repos.traversal.dyad(a, b, args.includeAffiliates ?? true, [...RELATION_KINDS]);
+      const d = await ctx.repos.traversal.dyad(a, b, args.includeAffiliates ?? true, [...EDGE_TYPE_WORDS]);
       if (!d) return null;
       const counted = args.includeUnrealized ? d.events : d.events.filter((e) => REALIZED.has(e.event.status));
       return { ...d, counted };

@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import { CLAIM_ASPECT_WORDS, CLAIM_STANCE_WORDS } from '../domain/claims.js';
+import { DATE_PRECISION_WORDS, dateProblem } from '../domain/dates.js';
+import { RELATION_TYPE_WORDS } from '../domain/edges.js';
+import { ENTITY_KIND_WORDS } from '../domain/entities.js';
+import { EVENT_STATUS_WORDS, EVENT_TYPE_WORDS } from '../domain/events.js';
+import { RELATION_ROLE_WORDS } from '../domain/roles.js';
 
 /**
  * The shape of `data/articles/<slug>/annotations.yaml`: curated entities and facts of one article.
@@ -7,71 +13,17 @@ import { z } from 'zod';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case slugs: a-z, 0-9 and "-"');
 
-export const ENTITY_KINDS = [
-  'STATE',
-  'PERSON',
-  'ALLIANCE',
-  'ORGANIZATION',
-  'GOVERNMENT_BODY',
-  'COUNCIL',
-  'MILITARY',
-  'MEDIA',
-  'ARMED_GROUP',
-  'COALITION',
-  'REGION',
-  'MATERIEL',
-] as const;
-export type EntityKind = (typeof ENTITY_KINDS)[number];
-
-export const RELATION_TYPES = [
-  'MEMBER_OF',
-  'HOLDS_POSITION',
-  'PART_OF',
-  'PARTY_TO',
-  'PARTNER_OF',
-  'BORDERS',
-  'LOCATED_IN',
-] as const;
-export type RelationType = (typeof RELATION_TYPES)[number];
-
-export const EVENT_STATUSES = ['OCCURRED', 'ONGOING', 'PLANNED', 'FEARED', 'DENIED'] as const;
-export const DATE_PRECISIONS = ['DAY', 'MONTH', 'YEAR', 'UNKNOWN'] as const;
-export const CLAIM_STANCES = ['REPORTED', 'ATTRIBUTED', 'DENIED', 'FEARED', 'EXPECTED'] as const;
-
 /** value is ISO: YYYY-MM-DD (DAY), YYYY-MM (MONTH), YYYY (YEAR) or absent (UNKNOWN). */
 export const dateSchema = z
   .object({
     value: z.string().optional(),
-    precision: z.enum(DATE_PRECISIONS),
+    precision: z.enum(DATE_PRECISION_WORDS),
     text: z.string().min(1).optional(),
   })
   .strict()
   .superRefine((d, ctx) => {
-    const pattern = {
-      DAY: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
-      MONTH: /^\d{4}-(0[1-9]|1[0-2])$/,
-      YEAR: /^\d{4}$/,
-      UNKNOWN: null,
-    }[d.precision];
-    if (pattern === null) {
-      if (d.value !== undefined)
-        ctx.addIssue({ code: 'custom', message: 'an UNKNOWN date has no value', path: ['value'] });
-      return;
-    }
-    if (d.value === undefined || !pattern.test(d.value)) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `value must match ${d.precision} precision (e.g. 2022-01-02, 2022-01, 2022)`,
-        path: ['value'],
-      });
-      return;
-    }
-    if (d.precision === 'DAY') {
-      const parsed = new Date(`${d.value}T00:00:00Z`);
-      if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== d.value) {
-        ctx.addIssue({ code: 'custom', message: `${d.value} is not a calendar date`, path: ['value'] });
-      }
-    }
+    const problem = dateProblem(d.value, d.precision);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['value'] });
   });
 
 export const evidenceSchema = z
@@ -88,7 +40,7 @@ export const evidenceSchema = z
 export const entitySchema = z
   .object({
     id,
-    kind: z.enum(ENTITY_KINDS),
+    kind: z.enum(ENTITY_KIND_WORDS),
     name: z.string().min(1),
     nameDe: z.string().min(1),
     /** German and English names, inflected forms and metonyms ("Moskau", "Kreml"); all are matched as mentions. */
@@ -105,13 +57,12 @@ export const entitySchema = z
 export const relationSchema = z
   .object({
     id,
-    type: z.enum(RELATION_TYPES),
+    type: z.enum(RELATION_TYPE_WORDS),
     from: id,
     /** An entity id, or a dispute id for PARTY_TO. */
     to: id,
-    /** HOLDS_POSITION: the office ("President"); PARTY_TO: the side. */
-    role: z.string().optional(),
-    roleDe: z.string().optional(),
+    /** HOLDS_POSITION: the office (PRESIDENT); PARTY_TO: the side (CRITIC, SUPPLIER …). See domain/roles.ts. */
+    role: z.enum(RELATION_ROLE_WORDS).optional(),
     /** PARTY_TO: the party's stance in the dispute, in English. */
     stance: z.string().optional(),
   })
@@ -131,15 +82,15 @@ export const disputeSchema = z
 export const eventSchema = z
   .object({
     id,
-    /** Event type in upper snake case: PHONE_CALL, STATEMENT, DEMAND, REJECTION, CRITICISM, DELIVERY, PURCHASE … */
-    type: z.string().regex(/^[A-Z][A-Z_]*$/),
+    /** What happened: PHONE_CALL, STATEMENT, DEMAND, REJECTION … (domain/events.ts). */
+    type: z.enum(EVENT_TYPE_WORDS),
     label: z.string().min(1),
     labelDe: z.string().min(1),
     /** CAMEO event code: 2 to 4 digits, as a string ("041", "1042"). */
     cameo: z.string().regex(/^\d{2,4}$/),
     goldstein: z.number().min(-10).max(10),
     date: dateSchema,
-    status: z.enum(EVENT_STATUSES),
+    status: z.enum(EVENT_STATUS_WORDS),
     sources: z.array(id).default([]),
     targets: z.array(id).default([]),
     /** Entities or disputes the event is about. */
@@ -149,6 +100,8 @@ export const eventSchema = z
     respondsTo: z.array(id).default([]),
     /** Disputes this event belongs to. */
     partOf: z.array(id).default([]),
+    /** The event this one was part of (the New Year greeting of the phone call). */
+    within: id.optional(),
   })
   .strict();
 
@@ -163,7 +116,9 @@ export const claimSchema = z
     ]),
     /** The entity that asserts it: the publisher for the narrator's own statements. */
     assertedBy: id,
-    stance: z.enum(CLAIM_STANCES),
+    stance: z.enum(CLAIM_STANCE_WORDS),
+    /** FACT (that it is so) or REASON (why: a motive, reason or justification). */
+    aspect: z.enum(CLAIM_ASPECT_WORDS).default('FACT'),
     /** What is asserted, in one English sentence. */
     statement: z.string().min(1),
     evidence: z.array(evidenceSchema).min(1),

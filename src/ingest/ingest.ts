@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Database } from '../db/driver.js';
+import type { IngestSummary, WriteOutcome } from '../domain/ingest-plan.js';
+import { writePlan } from '../repositories/ingest-writer.js';
 import type { Annotations } from './annotation-schema.js';
 import { type IngestPlan, planIngest } from './plan.js';
 import { AnnotationError, validateAnnotations } from './validate.js';
-import { type WriteOutcome, writePlan } from './writer.js';
 
 export interface LoadedArticle {
   dir: string;
@@ -14,18 +15,7 @@ export interface LoadedArticle {
   plan: IngestPlan;
 }
 
-export interface IngestSummary extends WriteOutcome {
-  documentId: string;
-  slug: string;
-  entities: number;
-  events: number;
-  disputes: number;
-  relations: number;
-  claims: number;
-  evidence: number;
-  mentions: number;
-  sentences: number;
-}
+export type { IngestSummary };
 
 /** Reads and validates `<dir>/article.txt` and `<dir>/annotations.yaml`; throws AnnotationError listing every problem. */
 export function loadArticle(dir: string): LoadedArticle {

@@ -1,90 +1,14 @@
 import { createHash } from 'node:crypto';
-import { type Annotations, type EntityKind, RELATION_TYPES, type RelationType } from './annotation-schema.js';
-import { findMentions, occurrences, type Sentence, searchKey, sentenceAt, splitSentences } from './text.js';
+import { sortDate } from '../domain/dates.js';
+import type { EdgeType, EventEdgeType } from '../domain/edges.js';
+import type { EntityField } from '../domain/entities.js';
+import { quadClass } from '../domain/events.js';
+import { type EdgeRow, type IngestPlan, LOADER_VERSION } from '../domain/ingest-plan.js';
+import { searchKey } from '../domain/text.js';
+import type { Annotations } from './annotation-schema.js';
+import { findMentions, occurrences, type Sentence, sentenceAt, splitSentences } from './text.js';
 
-/** Labels per entity kind; the only place labels come from. */
-export const KIND_LABELS: Record<EntityKind, readonly string[]> = {
-  STATE: ['Actor', 'State'],
-  PERSON: ['Actor', 'Person'],
-  ALLIANCE: ['Actor', 'Organization', 'Alliance'],
-  ORGANIZATION: ['Actor', 'Organization'],
-  GOVERNMENT_BODY: ['Actor', 'Organization', 'GovernmentBody'],
-  COUNCIL: ['Actor', 'Organization', 'Council'],
-  MILITARY: ['Actor', 'Organization', 'Military'],
-  MEDIA: ['Actor', 'Organization', 'Media'],
-  ARMED_GROUP: ['Actor', 'ArmedGroup'],
-  COALITION: ['Actor', 'Coalition'],
-  REGION: ['Place', 'Region'],
-  MATERIEL: ['Materiel'],
-};
-export const ALL_KIND_LABELS = [...new Set(Object.values(KIND_LABELS).flat())];
-
-/** Edges from an event to what it involves; the only place these types come from. */
-export const EVENT_EDGE_TYPES = [
-  'HAS_SOURCE',
-  'HAS_TARGET',
-  'CONCERNS',
-  'TAKES_PLACE_IN',
-  'RESPONDS_TO',
-  'IN_DISPUTE',
-] as const;
-export type EventEdgeType = (typeof EVENT_EDGE_TYPES)[number];
-/** Every type of the truthy view: the only relationship types ingest writes and traversal follows. */
-export const EDGE_TYPES = [...RELATION_TYPES, ...EVENT_EDGE_TYPES] as const;
-export type DerivedEdgeType = RelationType | EventEdgeType;
-
-/** The fields a document states of an entity, kept per document on the entity (sourceValues). */
-export const ENTITY_FIELDS = ['kind', 'name', 'nameDe', 'description', 'wikidataId', 'alias', 'key'] as const;
-export type EntityField = (typeof ENTITY_FIELDS)[number];
-
-export interface EdgeRow {
-  from: string;
-  to: string;
-  claimIds: string[];
-  props: Record<string, string | null>;
-}
-
-export interface IngestPlan {
-  documentId: string;
-  claimPrefix: string;
-  document: Record<string, string | number | null>;
-  publisherEntity: string;
-  sentences: { id: string; index: number; start: number; end: number; text: string }[];
-  /** Sorted by id, so that concurrent ingests lock shared entities in the same order. */
-  entities: { id: string; values: string[] }[];
-  disputes: Record<string, unknown>[];
-  events: Record<string, unknown>[];
-  edges: Map<DerivedEdgeType, EdgeRow[]>;
-  claims: {
-    id: string;
-    assertedBy: string;
-    aboutId: string;
-    aboutKind: string;
-    subject: string | null;
-    object: string | null;
-    props: Record<string, unknown>;
-  }[];
-  evidence: { id: string; claimId: string; sentenceId: string; props: Record<string, unknown> }[];
-  contradictions: { from: string; to: string }[];
-  mentions: { entityId: string; start: number; end: number; text: string; sentenceIndex: number }[];
-}
-
-/** First day of the period a date names, for ordering; null when unknown. */
-export function sortDate(value: string | undefined): string | null {
-  if (!value) return null;
-  if (/^\d{4}$/.test(value)) return `${value}-01-01`;
-  if (/^\d{4}-\d{2}$/.test(value)) return `${value}-01`;
-  return value;
-}
-
-/** CAMEO quad class from the root code: 1 verbal cooperation … 4 material conflict. */
-export function quadClass(cameo: string): number {
-  const root = Number(cameo.slice(0, 2));
-  if (root <= 5) return 1;
-  if (root <= 8) return 2;
-  if (root <= 14) return 3;
-  return 4;
-}
+export type { EdgeRow, IngestPlan } from '../domain/ingest-plan.js';
 
 /** Turns validated annotations and the article text into the rows the writer sends to Neo4j. */
 export function planIngest(a: Annotations, text: string, slug: string): IngestPlan {
@@ -117,25 +41,26 @@ export function planIngest(a: Annotations, text: string, slug: string): IngestPl
     claimsAbout.set(aboutId, [...(claimsAbout.get(aboutId) ?? []), claimPrefix + c.id]);
   }
 
-  const edges = new Map<DerivedEdgeType, EdgeRow[]>();
-  const addEdge = (type: DerivedEdgeType, row: EdgeRow) => edges.set(type, [...(edges.get(type) ?? []), row]);
+  const edges = new Map<EdgeType, EdgeRow[]>();
+  const addEdge = (type: EdgeType, row: EdgeRow) => edges.set(type, [...(edges.get(type) ?? []), row]);
   for (const r of a.relations) {
     addEdge(r.type, {
       from: r.from,
       to: r.to,
       claimIds: claimsAbout.get(r.id) ?? [],
-      props: { relationId: r.id, role: r.role ?? null, roleDe: r.roleDe ?? null, stance: r.stance ?? null },
+      props: { relationId: r.id, role: r.role ?? null, stance: r.stance ?? null },
     });
   }
   for (const e of a.events) {
     const claimIds = claimsAbout.get(e.id) ?? [];
-    const roles: [EventEdgeType, string[]][] = [
+    const roles: [EventEdgeType | 'PART_OF', string[]][] = [
       ['HAS_SOURCE', e.sources],
       ['HAS_TARGET', e.targets],
       ['CONCERNS', e.concerns],
       ['TAKES_PLACE_IN', e.locations],
       ['RESPONDS_TO', e.respondsTo],
       ['IN_DISPUTE', e.partOf],
+      ['PART_OF', e.within === undefined ? [] : [e.within]],
     ];
     for (const [type, ids] of roles) for (const to of ids) addEdge(type, { from: e.id, to, claimIds, props: {} });
   }
@@ -162,6 +87,7 @@ export function planIngest(a: Annotations, text: string, slug: string): IngestPl
         localId: c.id,
         documentId,
         stance: c.stance,
+        aspect: c.aspect,
         statement: c.statement,
         aboutKind,
         aboutId,
@@ -190,6 +116,8 @@ export function planIngest(a: Annotations, text: string, slug: string): IngestPl
     });
   }
 
+  const order = timelineOrder(a.events);
+
   const terms = a.entities.flatMap((e) =>
     [...new Set([e.name, e.nameDe, ...e.aliases])].map((term) => ({ entityId: e.id, term })),
   );
@@ -214,6 +142,7 @@ export function planIngest(a: Annotations, text: string, slug: string): IngestPl
       text,
       sha256: createHash('sha256').update(text).digest('hex'),
       sentenceCount: sentences.length,
+      loaderVersion: LOADER_VERSION,
     },
     publisherEntity: a.document.publisherEntity,
     sentences: sentences.map((s) => ({ id: sentenceId(s), index: s.index, start: s.start, end: s.end, text: s.text })),
@@ -230,6 +159,7 @@ export function planIngest(a: Annotations, text: string, slug: string): IngestPl
     events: a.events.map((e) => ({
       id: e.id,
       props: {
+        ...order.get(e.id),
         type: e.type,
         label: e.label,
         labelDe: e.labelDe,
@@ -251,4 +181,38 @@ export function planIngest(a: Annotations, text: string, slug: string): IngestPl
     ),
     mentions,
   };
+}
+
+/**
+ * Where each event stands in a timeline: `orderDate` is the first day it can mean, but never before
+ * what it answers or is part of (a readout dated to the month comes after the call it reports);
+ * `orderRank` puts an answer after what it answers on the same day.
+ */
+export function timelineOrder(
+  events: Annotations['events'],
+): Map<string, { orderDate: string | null; orderRank: number }> {
+  const byId = new Map(events.map((e) => [e.id, e]));
+  const done = new Map<string, { orderDate: string | null; orderRank: number }>();
+  const visit = (id: string, path: Set<string>): { orderDate: string | null; orderRank: number } => {
+    const known = done.get(id);
+    if (known) return known;
+    const e = byId.get(id);
+    const own = { orderDate: sortDate(e?.date.value), orderRank: 0 };
+    if (!e || path.has(id)) return own;
+    const before = [...e.respondsTo, ...(e.within === undefined ? [] : [e.within])]
+      .filter((x) => byId.has(x))
+      .map((x) => visit(x, new Set([...path, id])));
+    const result = before.reduce((acc, b) => {
+      if (b.orderDate === null) return acc;
+      if (acc.orderDate === null || b.orderDate > acc.orderDate)
+        return { orderDate: b.orderDate, orderRank: b.orderRank + 1 };
+      if (b.orderDate === acc.orderDate)
+        return { orderDate: acc.orderDate, orderRank: Math.max(acc.orderRank, b.orderRank + 1) };
+      return acc;
+    }, own);
+    done.set(id, result);
+    return result;
+  };
+  for (const e of events) visit(e.id, new Set());
+  return done;
 }

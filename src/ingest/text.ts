@@ -1,5 +1,3 @@
-/** Text helpers of the loader: sentences with offsets, quote and mention finding, search keys. */
-
 export interface Span {
   start: number;
   end: number;
@@ -56,23 +54,6 @@ export function occurrences(text: string, needle: string): number[] {
 /** The sentence that holds a span (the one where it starts). */
 export function sentenceAt(sentences: Sentence[], offset: number): Sentence | undefined {
   return sentences.find((s) => offset >= s.start && offset < s.end) ?? sentences.find((s) => offset < s.end);
-}
-
-/**
- * Lower case, without diacritics, ß as ss, dotless ı as i, dashes and quotes unified, spaces collapsed:
- * "Erdoğan" and "erdogan", "Çavuşoğlu" and "Cavusoglu" give the same key.
- */
-export function searchKey(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/ß/g, 'ss')
-    .replace(/ı/g, 'i')
-    .replace(/[‐‑‒–—−]/g, '-')
-    .replace(/[„“”"«»‚‘’']/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 function bigrams(s: string): Map<string, number> {

@@ -1,5 +1,6 @@
 import { isNode, LineCounter, type Node, parseDocument } from 'yaml';
-import { stringsIn, unsafeCharacters } from '../domain/text-rules.js';
+import { dateRange, displayDate } from '../domain/dates.js';
+import { stringsIn, unsafeCharacters } from '../domain/text.js';
 import { type Annotations, annotationSchema } from './annotation-schema.js';
 import { nearestMatch, occurrences } from './text.js';
 
@@ -162,6 +163,26 @@ export function validateAnnotations(
     );
     refs(['events', i, 'respondsTo'], e.respondsTo, isEvent, 'event');
     refs(['events', i, 'partOf'], e.partOf, isDispute, 'dispute');
+    if (e.within !== undefined) {
+      ref(['events', i, 'within'], e.within, isEvent, 'event');
+      if (e.within === e.id) add(['events', i, 'within'], 'an event cannot be part of itself');
+    }
+  }
+  // A response (or a readout) cannot be dated entirely before what it answers.
+  const eventById = new Map(a.events.map((e) => [e.id, e]));
+  for (const [i, e] of a.events.entries()) {
+    const own = dateRange({ value: e.date.value ?? null, precision: e.date.precision });
+    for (const [j, targetId] of e.respondsTo.entries()) {
+      const target = eventById.get(targetId);
+      if (!target || !own.latest) continue;
+      const answered = dateRange({ value: target.date.value ?? null, precision: target.date.precision });
+      if (answered.earliest && own.latest < answered.earliest) {
+        add(
+          ['events', i, 'date'],
+          `"${e.id}" responds to "${targetId}" (respondsTo ${j}) but is dated before it (${displayDate({ value: e.date.value ?? null, precision: e.date.precision })} < ${displayDate({ value: target.date.value ?? null, precision: target.date.precision })})`,
+        );
+      }
+    }
   }
 
   const asserted = new Set<string>();

@@ -1,38 +1,58 @@
 import DataLoader from 'dataloader';
+import { z } from 'zod';
 import { cypher } from '../db/cypher.js';
 import type { Database, QueryOptions } from '../db/driver.js';
-import type {
-  ClaimRecord,
-  EdgeRecord,
-  EntityRecord,
-  EvidenceRecord,
-  MentionRecord,
-  NodeRecord,
-  SentenceRecord,
+import { type Direction, EDGE_TYPE_WORDS } from '../domain/edges.js';
+import {
+  type ClaimRecord,
+  claimRecord,
+  type EdgeRecord,
+  edgeRecord,
+  entityRecord,
+  eventRecord,
+  evidenceRecord,
+  type MentionRecord,
+  mentionRecord,
+  type NodeRecord,
+  nodeRecord,
+  type SentenceRecord,
+  sentenceRecord,
 } from '../domain/records.js';
-import { normalize } from '../domain/records.js';
-import { EDGE_TYPES } from '../ingest/plan.js';
+import { parseRows } from './rows.js';
 
-export type Direction = 'OUT' | 'IN' | 'BOTH';
+export type { Direction };
 
-export interface EdgeWithOther {
-  edge: EdgeRecord;
-  other: NodeRecord;
-}
+const edgeWithOther = z.object({ edge: edgeRecord, other: nodeRecord });
+export type EdgeWithOther = z.infer<typeof edgeWithOther>;
 
-export interface ClaimDetails {
-  claim: ClaimRecord;
-  assertedBy: EntityRecord | null;
-  evidence: EvidenceRecord[];
-  about: NodeRecord | null;
-  subject: EntityRecord | null;
-  object: NodeRecord | null;
-  contradicts: string[];
-}
+const claimDetails = z.object({
+  claim: claimRecord,
+  assertedBy: entityRecord.nullable(),
+  evidence: z.array(evidenceRecord),
+  about: nodeRecord.nullable(),
+  subject: entityRecord.nullable(),
+  object: nodeRecord.nullable(),
+  contradicts: z.array(z.string()),
+});
+export type ClaimDetails = z.infer<typeof claimDetails>;
+
+const actorEvent = z.object({ event: eventRecord, roles: z.array(z.enum(['HAS_SOURCE', 'HAS_TARGET'])) });
+export type ActorEvent = z.infer<typeof actorEvent>;
+
+/** How an id selects claims: the claims themselves, those about it, asserted by it, or from it. */
+type ClaimSelection = 'ids' | 'about' | 'asserted' | 'document';
+const claimKey = (kind: ClaimSelection, id: string) => `${kind}:${id}`;
+const splitClaimKey = (key: string) => {
+  const at = key.indexOf(':');
+  return [key.slice(0, at), key.slice(at + 1)] as const;
+};
+
+const byId = <S extends z.ZodType>(field: string, value: S) => z.object({ id: z.string(), [field]: value });
 
 /**
  * Per-request loaders: every field that follows a relationship asks one of these, and DataLoader
- * turns all the asks of one level of the query into a single Cypher round trip.
+ * turns all the asks of one level of the query into a single Cypher round trip. Rows are parsed
+ * (domain/records.ts) before they leave.
  */
 export class GraphRepository {
   constructor(
@@ -40,38 +60,34 @@ export class GraphRepository {
     private readonly opts: QueryOptions,
   ) {}
 
-  private byId<V>(name: string, field: string, fallback: V) {
-    return new DataLoader<string, V>(async (ids) => {
-      const rows = await this.db.read<Record<string, unknown>>(
+  /** A loader of one list per id from a query that returns `{id, <field>: [...]}` rows. */
+  private listsById<S extends z.ZodType>(name: string, field: string, item: S) {
+    const row = byId(field, z.array(item));
+    return new DataLoader<string, z.output<S>[]>(async (ids) => {
+      const rows = parseRows(
         name,
-        cypher(`queries/${name}`),
-        { ids: [...new Set(ids)] },
-        this.opts,
+        row,
+        await this.db.read(name, cypher(`queries/${name}`), { ids: [...new Set(ids)] }, this.opts),
       );
-      const map = new Map(rows.map((r) => [r.id as string, r[field] as V]));
-      return ids.map((id) => map.get(id) ?? fallback);
+      const map = new Map(rows.map((r) => [r.id, (r as Record<string, unknown>)[field] as z.output<S>[]]));
+      return ids.map((id) => map.get(id) ?? []);
     });
   }
 
   /** Any node by id; other loaders prime it with the nodes they return. */
   readonly node = new DataLoader<string, NodeRecord | null>(async (ids) => {
-    const rows = await this.db.read<{ id: string; node: NodeRecord }>(
+    const rows = parseRows(
       'nodes-by-ids',
-      cypher('queries/nodes-by-ids'),
-      { ids: [...new Set(ids)] },
-      this.opts,
+      z.object({ id: z.string(), node: nodeRecord }),
+      await this.db.read('nodes-by-ids', cypher('queries/nodes-by-ids'), { ids: [...new Set(ids)] }, this.opts),
     );
-    const map = new Map(rows.map((r) => [r.id, normalize(r.node)]));
+    const map = new Map(rows.map((r) => [r.id, r.node]));
     return ids.map((id) => map.get(id) ?? null);
   });
 
-  /** Normalizes records that another query returned and caches them for `node`. */
+  /** Caches nodes that another query returned for `node`, and gives them back. */
   prime<T extends NodeRecord>(records: T[]): T[] {
-    for (const r of records) {
-      if (!r) continue;
-      normalize(r);
-      this.node.prime(r.id, r);
-    }
+    for (const r of records) this.node.prime(r.id, r);
     return records;
   }
 
@@ -80,13 +96,17 @@ export class GraphRepository {
    * fields that follow edges of one node (sources, targets, concerns …) share it, and filter.
    */
   private readonly allEdges = new DataLoader<string, EdgeWithOther[]>(async (ids) => {
-    const rows = await this.db.read<{ id: string; edges: EdgeWithOther[] }>(
+    const rows = parseRows(
       'edges-of-nodes',
-      cypher('queries/edges-of-nodes'),
-      { ids: [...new Set(ids)], types: EDGE_TYPES },
-      this.opts,
+      byId('edges', z.array(edgeWithOther)),
+      await this.db.read(
+        'edges-of-nodes',
+        cypher('queries/edges-of-nodes'),
+        { ids: [...new Set(ids)], types: EDGE_TYPE_WORDS },
+        this.opts,
+      ),
     );
-    const map = new Map(rows.map((r) => [r.id, r.edges]));
+    const map = new Map(rows.map((r) => [r.id, r.edges as EdgeWithOther[]]));
     return ids.map((i) => {
       const list = map.get(i) ?? [];
       this.prime(list.map((e) => e.other));
@@ -103,53 +123,86 @@ export class GraphRepository {
     );
   }
 
-  /** Claims with their details, selected by kind (see cypher/queries/claims.cypher), one query per level. */
-  private claimLoader(kind: 'ids' | 'about' | 'asserted' | 'document') {
-    return new DataLoader<string, ClaimDetails[]>(async (ids) => {
-      const rows = await this.db.read<{ id: string; claims: ClaimDetails[] }>(
-        `claims-${kind}`,
-        cypher('queries/claims'),
-        { ids: [...new Set(ids)], kind },
-        this.opts,
-      );
-      const map = new Map(rows.map((r) => [r.id, r.claims]));
-      return ids.map((id) => {
-        const list = map.get(id) ?? [];
-        for (const d of list) {
-          this.prime(
-            [d.claim, d.assertedBy, d.about, d.subject, d.object, ...d.evidence].filter((x): x is NodeRecord => !!x),
-          );
-          if (kind !== 'ids') this.claimDetailsById.prime(d.claim.id, [d]);
-        }
-        return list;
-      });
+  /**
+   * Claims with their details, selected by how an id picks them (see cypher/queries/claims.cypher):
+   * every ask of one level — a relation's claims by id, an event's claims about it — shares one query.
+   */
+  private readonly claims = new DataLoader<string, ClaimDetails[]>(async (keys) => {
+    const asks = [...new Set(keys)].map((k) => {
+      const [kind, id] = splitClaimKey(k);
+      return { kind, id };
     });
-  }
-
-  private readonly claimDetailsById = this.claimLoader('ids');
-  private readonly claimsByKind = {
-    about: this.claimLoader('about'),
-    asserted: this.claimLoader('asserted'),
-    document: this.claimLoader('document'),
-  };
+    const rows = parseRows(
+      'claims',
+      z.object({ kind: z.string(), id: z.string(), claims: z.array(claimDetails) }),
+      await this.db.read('claims', cypher('queries/claims'), { asks }, this.opts),
+    );
+    const map = new Map(rows.map((r) => [claimKey(r.kind as ClaimSelection, r.id), r.claims as ClaimDetails[]]));
+    return keys.map((key) => {
+      const list = map.get(key) ?? [];
+      for (const d of list) {
+        this.prime(
+          [d.claim, d.assertedBy, d.about, d.subject, d.object, ...d.evidence].filter((x): x is NodeRecord => !!x),
+        );
+        if (!key.startsWith('ids:')) this.claims.prime(claimKey('ids', d.claim.id), [d]);
+      }
+      return list;
+    });
+  });
 
   /** Who asserts a claim, its evidence, what it is about and what contradicts it. */
   readonly claimDetails = {
-    load: async (id: string): Promise<ClaimDetails | null> => (await this.claimDetailsById.load(id))[0] ?? null,
+    load: async (id: string): Promise<ClaimDetails | null> => (await this.claims.load(claimKey('ids', id)))[0] ?? null,
     loadMany: (ids: readonly string[]) => Promise.all(ids.map((id) => this.claimDetails.load(id))),
-    clear: (id: string) => this.claimDetailsById.clear(id),
+    clear: (id: string) => this.claims.clear(claimKey('ids', id)),
   };
 
-  private claimList(kind: keyof GraphRepository['claimsByKind']) {
-    return async (id: string): Promise<ClaimRecord[]> => (await this.claimsByKind[kind].load(id)).map((d) => d.claim);
+  private claimList(kind: Exclude<ClaimSelection, 'ids'>) {
+    return async (id: string): Promise<ClaimRecord[]> =>
+      (await this.claims.load(claimKey(kind, id))).map((d) => d.claim);
   }
 
   readonly claimsAbout = this.claimList('about');
   readonly claimsAssertedBy = this.claimList('asserted');
   readonly claimsOfDocument = this.claimList('document');
-  readonly mentionsOfEntity = this.byId<MentionRecord[]>('mentions-of-entities', 'mentions', []);
-  readonly mentionsInDocument = this.byId<MentionRecord[]>('mentions-in-documents', 'mentions', []);
-  readonly sentencesOfDocument = this.byId<SentenceRecord[]>('sentences-of-documents', 'sentences', []);
+  readonly mentionsOfEntity = this.listsById<typeof mentionRecord>('mentions-of-entities', 'mentions', mentionRecord);
+  readonly mentionsInDocument = this.listsById<typeof mentionRecord>(
+    'mentions-in-documents',
+    'mentions',
+    mentionRecord,
+  );
+  readonly sentencesOfDocument = this.listsById<typeof sentenceRecord>(
+    'sentences-of-documents',
+    'sentences',
+    sentenceRecord,
+  );
+
+  private readonly eventsOfActors = new DataLoader<string, ActorEvent[]>(async (keys) => {
+    const rows = parseRows(
+      'events-of-actors',
+      z.object({ key: z.string(), events: z.array(actorEvent) }),
+      await this.db.read(
+        'events-of-actors',
+        cypher('queries/events-of-actors'),
+        { keys: [...new Set(keys)] },
+        this.opts,
+      ),
+    );
+    const map = new Map(rows.map((r) => [r.key, r.events]));
+    return keys.map((k) => {
+      const list = map.get(k) ?? [];
+      this.prime(list.map((e) => e.event));
+      return list;
+    });
+  });
+
+  /**
+   * The events an actor is a source or target of — with `affiliates`, also those of the people and
+   * bodies acting for it — in timeline order, each with the roles the actor's side plays in it.
+   */
+  eventsOfActor(id: string, affiliates: boolean): Promise<ActorEvent[]> {
+    return this.eventsOfActors.load(`${id}|${affiliates}`);
+  }
 
   /** Nodes by id, in order, skipping ids that are gone. */
   async nodes(ids: readonly string[]): Promise<NodeRecord[]> {
@@ -157,3 +210,5 @@ export class GraphRepository {
     return found.filter((n): n is NodeRecord => n !== null && !(n instanceof Error));
   }
 }
+
+export type { EdgeRecord, MentionRecord, SentenceRecord };

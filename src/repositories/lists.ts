@@ -1,15 +1,39 @@
+import { z } from 'zod';
 import { cypher } from '../db/cypher.js';
 import { type Database, int, type QueryOptions } from '../db/driver.js';
-import type { NodeRecord } from '../domain/records.js';
+import type { ClaimAspect, ClaimStance } from '../domain/claims.js';
+import { EDGE_TYPE_WORDS } from '../domain/edges.js';
+import type { EntityKind } from '../domain/entities.js';
+import type { EventStatus, EventType } from '../domain/events.js';
+import type { ClaimOrder, DisputeOrder, DocumentOrder, EntityOrder, EventOrder } from '../domain/orders.js';
+import {
+  type ClaimRecord,
+  claimRecord,
+  type DisputeRecord,
+  type DocumentRecord,
+  disputeRecord,
+  documentRecord,
+  type EntityRecord,
+  type EventRecord,
+  entityRecord,
+  eventRecord,
+} from '../domain/records.js';
 import type { GraphRepository } from './graph.js';
+import { parseRows } from './rows.js';
+
+/** Where a row stands in its list's order: [key, rank, id]; the page after it starts past it. */
+export const sortKey = z.tuple([z.union([z.string(), z.number()]), z.number(), z.string()]);
+export type SortKey = z.infer<typeof sortKey>;
 
 export interface Page<T> {
-  items: T[];
+  items: { node: T; sortKey: SortKey }[];
   /** Counted by a separate query, only when the client asks for totalCount. */
   total: () => Promise<number>;
 }
 
-/** The filtered lists behind the connections: a page query and a count query per list. */
+const countRow = z.object({ total: z.number().int() });
+
+/** The filtered, ordered lists behind the connections: a page query (keyset) and a count query per list. */
 export class ListRepository {
   constructor(
     private readonly db: Database,
@@ -17,67 +41,82 @@ export class ListRepository {
     private readonly graph: GraphRepository,
   ) {}
 
-  private async page<T extends NodeRecord>(
+  private async page<T extends EntityRecord | EventRecord | DisputeRecord | ClaimRecord | DocumentRecord>(
     name: string,
+    node: z.ZodType<T>,
     filters: Record<string, unknown>,
-    offset: number,
+    order: string,
+    after: SortKey | null,
     limit: number,
   ): Promise<Page<T>> {
-    const rows = await this.db.read<{ node: T }>(
+    const rows = parseRows(
       `${name}-page`,
-      cypher(`queries/${name}-page`),
-      { ...filters, offset: int(offset), limit: int(limit) },
-      this.opts,
+      z.object({ node, sortKey }),
+      await this.db.read(
+        `${name}-page`,
+        cypher(`queries/${name}-page`),
+        { ...filters, order, after, limit: int(limit) },
+        this.opts,
+      ),
     );
     let total: Promise<number> | undefined;
+    this.graph.prime(rows.map((r) => r.node));
     return {
-      items: this.graph.prime(rows.map((r) => r.node)),
+      items: rows,
       total: () => {
         total ??= this.db
-          .read<{ total: number }>(`${name}-count`, cypher(`queries/${name}-count`), filters, this.opts)
-          .then(([r]) => r?.total ?? 0);
+          .read(`${name}-count`, cypher(`queries/${name}-count`), filters, this.opts)
+          .then((r) => parseRows(`${name}-count`, countRow, r)[0]?.total ?? 0);
         return total;
       },
     };
   }
 
   entities(
-    f: { actorsOnly: boolean; kinds: string[] | null; disputeId: string | null; nameKey: string | null },
-    offset: number,
+    f: { actorsOnly: boolean; kinds: EntityKind[] | null; disputeId: string | null; nameKey: string | null },
+    order: EntityOrder,
+    after: SortKey | null,
     limit: number,
   ) {
-    return this.page('actors', f, offset, limit);
+    return this.page('actors', entityRecord, { ...f, graphTypes: EDGE_TYPE_WORDS }, order, after, limit);
   }
 
   events(
     f: {
       from: string | null;
       to: string | null;
-      types: string[] | null;
-      statuses: string[] | null;
+      types: EventType[] | null;
+      statuses: EventStatus[] | null;
       actorId: string | null;
       affiliates: boolean;
       disputeId: string | null;
     },
-    offset: number,
+    order: EventOrder,
+    after: SortKey | null,
     limit: number,
   ) {
-    return this.page('events', f, offset, limit);
+    return this.page('events', eventRecord, f, order, after, limit);
   }
 
-  disputes(f: { actorId: string | null }, offset: number, limit: number) {
-    return this.page('disputes', f, offset, limit);
+  disputes(f: { actorId: string | null }, order: DisputeOrder, after: SortKey | null, limit: number) {
+    return this.page('disputes', disputeRecord, f, order, after, limit);
   }
 
   claims(
-    f: { stances: string[] | null; documentId: string | null; assertedBy: string | null },
-    offset: number,
+    f: {
+      stances: ClaimStance[] | null;
+      aspects: ClaimAspect[] | null;
+      documentId: string | null;
+      assertedBy: string | null;
+    },
+    order: ClaimOrder,
+    after: SortKey | null,
     limit: number,
   ) {
-    return this.page('claims', f, offset, limit);
+    return this.page('claims', claimRecord, f, order, after, limit);
   }
 
-  documents(offset: number, limit: number) {
-    return this.page('documents', {}, offset, limit);
+  documents(order: DocumentOrder, after: SortKey | null, limit: number) {
+    return this.page('documents', documentRecord, {}, order, after, limit);
   }
 }

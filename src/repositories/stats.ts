@@ -1,17 +1,18 @@
+import { z } from 'zod';
 import { cypher } from '../db/cypher.js';
 import type { Database, QueryOptions } from '../db/driver.js';
-import { ALL_RELATIONSHIP_TYPES, type Direction, NODE_LABELS, type NodeLabel } from '../domain/graph-shape.js';
-import { EDGE_TYPES } from '../ingest/plan.js';
+import {
+  ALL_RELATIONSHIP_TYPES,
+  type Direction,
+  EDGE_TYPE_WORDS,
+  NODE_LABELS,
+  type NodeLabel,
+} from '../domain/edges.js';
 
-export interface Count {
-  name: string;
-  count: number;
-}
-
-export interface GraphStats {
-  labels: Count[];
-  relationshipTypes: Count[];
-}
+const count = z.object({ name: z.string(), count: z.number().int() });
+export type Count = z.infer<typeof count>;
+const graphStats = z.object({ labels: z.array(count), relationshipTypes: z.array(count) });
+export type GraphStats = z.infer<typeof graphStats>;
 
 /** The most relationships of some types, in one direction, that any node of a label has. */
 export interface DegreeKey {
@@ -23,12 +24,15 @@ export interface DegreeKey {
 /**
  * Maxima that are not one node's degree, each one query branch returning `{<name>: n} AS maxima`.
  * `affiliates`: the most people and bodies acting for one actor, up to two hops (paths, so an upper
- * bound of the distinct ones). `claimsPerEdge`: the most claims behind one truthy edge.
+ * bound of the distinct ones). `documentsPerEntity`: the most documents naming one entity.
+ * `claimsPerEdge`: the most claims behind one truthy edge.
  */
 export const MEASURES = {
   affiliates:
     'MATCH (n:Entity) RETURN {affiliates: coalesce(max(COUNT { (:Entity)-[:HOLDS_POSITION|PART_OF]->{1,2}(n) }), 0)} AS maxima',
-  claimsPerEdge: `MATCH ()-[r:${EDGE_TYPES.join('|')}]->() RETURN {claimsPerEdge: coalesce(max(size(r.claimIds)), 0)} AS maxima`,
+  documentsPerEntity:
+    'MATCH (n:Entity) RETURN {documentsPerEntity: coalesce(max(size(coalesce(n.documentIds, []))), 0)} AS maxima',
+  claimsPerEdge: `MATCH ()-[r:${EDGE_TYPE_WORDS.join('|')}]->() RETURN {claimsPerEdge: coalesce(max(size(r.claimIds)), 0)} AS maxima`,
 } as const;
 export type MeasureName = keyof typeof MEASURES;
 
@@ -63,6 +67,8 @@ export function degreeMaximaQuery(keys: readonly StatKey[]): string {
     .join('\nUNION ALL\n');
 }
 
+import { parseRows } from './rows.js';
+
 export class StatsRepository {
   constructor(
     private readonly db: Database,
@@ -70,11 +76,10 @@ export class StatsRepository {
   ) {}
 
   async graphStats(): Promise<GraphStats> {
-    const [row] = await this.db.read<{ labels: Count[]; relationshipTypes: Count[] }>(
+    const [row] = parseRows(
       'graph-stats',
-      cypher('queries/graph-stats'),
-      {},
-      this.opts,
+      graphStats,
+      await this.db.read('graph-stats', cypher('queries/graph-stats'), {}, this.opts),
     );
     return row ?? { labels: [], relationshipTypes: [] };
   }
@@ -82,11 +87,10 @@ export class StatsRepository {
   /** The largest degree or measure per key (see degreeMaximaQuery), in the order of the keys. */
   async degreeMaxima(keys: readonly StatKey[]): Promise<number[]> {
     if (keys.length === 0) return [];
-    const rows = await this.db.read<{ maxima: Record<string, number> }>(
+    const rows = parseRows(
       'degree-maxima',
-      degreeMaximaQuery(keys),
-      {},
-      this.opts,
+      z.object({ maxima: z.record(z.string(), z.number()) }),
+      await this.db.read('degree-maxima', degreeMaximaQuery(keys), {}, this.opts),
     );
     const found = new Map<string, number>();
     for (const { maxima } of rows) for (const [k, n] of Object.entries(maxima)) found.set(k, Number(n));

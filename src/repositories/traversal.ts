@@ -1,21 +1,23 @@
+import { z } from 'zod';
 import { cypher, templated } from '../db/cypher.js';
 import { type Database, int, type QueryOptions } from '../db/driver.js';
-import type { DisputeRecord, EdgeRecord, EntityRecord, EventRecord, NodeRecord } from '../domain/records.js';
+import { disputeRecord, edgeRecord, entityRecord, eventRecord, nodeRecord } from '../domain/records.js';
 import type { GraphRepository } from './graph.js';
+import { parseRows } from './rows.js';
 
-export interface Subgraph {
-  nodes: NodeRecord[];
-  edges: EdgeRecord[];
-  truncated: boolean;
-}
+const subgraph = z.object({ nodes: z.array(nodeRecord), edges: z.array(edgeRecord), truncated: z.boolean() });
+export type Subgraph = z.infer<typeof subgraph>;
+const path = subgraph.omit({ truncated: true });
 
-export interface DyadRecord {
-  sideA: EntityRecord[];
-  sideB: EntityRecord[];
-  events: { event: EventRecord; aRoles: string[]; bRoles: string[] }[];
-  relations: EdgeRecord[];
-  disputes: { dispute: DisputeRecord; a: EdgeRecord[]; b: EdgeRecord[] }[];
-}
+const role = z.enum(['HAS_SOURCE', 'HAS_TARGET', 'CONCERNS']);
+const dyad = z.object({
+  sideA: z.array(entityRecord),
+  sideB: z.array(entityRecord),
+  events: z.array(z.object({ event: eventRecord, aRoles: z.array(role), bRoles: z.array(role) })),
+  relations: z.array(edgeRecord),
+  disputes: z.array(z.object({ dispute: disputeRecord, a: z.array(edgeRecord), b: z.array(edgeRecord) })),
+});
+export type DyadRecord = z.infer<typeof dyad>;
 
 const checkedInt = (n: number, min: number, max: number) => {
   if (!Number.isInteger(n) || n < min || n > max) throw new Error(`integer out of range: ${n}`);
@@ -32,7 +34,11 @@ export class TraversalRepository {
 
   async neighborhood(id: string, depth: number, types: string[], limit: number): Promise<Subgraph | null> {
     const text = templated('queries/neighborhood', { DEPTH: checkedInt(depth, 1, 3) });
-    const [row] = await this.db.read<Subgraph>('neighborhood', text, { id, types, limit: int(limit) }, this.opts);
+    const [row] = parseRows(
+      'neighborhood',
+      subgraph,
+      await this.db.read('neighborhood', text, { id, types, limit: int(limit) }, this.opts),
+    );
     if (!row) return null;
     this.graph.prime(row.nodes);
     return row;
@@ -40,11 +46,10 @@ export class TraversalRepository {
 
   async shortestPath(from: string, to: string, maxHops: number, types: string[]): Promise<Subgraph | null> {
     const text = templated('queries/shortest-path', { MAXHOPS: checkedInt(maxHops, 1, 6) });
-    const [row] = await this.db.read<Omit<Subgraph, 'truncated'>>(
+    const [row] = parseRows(
       'shortest-path',
-      text,
-      { from, to, types },
-      this.opts,
+      path,
+      await this.db.read('shortest-path', text, { from, to, types }, this.opts),
     );
     if (!row) return null;
     this.graph.prime(row.nodes);
@@ -52,11 +57,10 @@ export class TraversalRepository {
   }
 
   async dyad(a: string, b: string, affiliates: boolean, relationTypes: string[]): Promise<DyadRecord | null> {
-    const [row] = await this.db.read<DyadRecord>(
+    const [row] = parseRows(
       'dyad',
-      cypher('queries/dyad'),
-      { a, b, affiliates, relationTypes },
-      this.opts,
+      dyad,
+      await this.db.read('dyad', cypher('queries/dyad'), { a, b, affiliates, relationTypes }, this.opts),
     );
     if (!row) return null;
     this.graph.prime([

@@ -1,15 +1,16 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { cypher } from '../db/cypher.js';
 import type { Database, QueryOptions } from '../db/driver.js';
-import type { ClaimRecord } from '../domain/records.js';
-import { normalize } from '../domain/records.js';
+import type { ClaimStance } from '../domain/claims.js';
+import type { IngestPlan } from '../domain/ingest-plan.js';
+import { type ClaimRecord, claimRecord } from '../domain/records.js';
 import { InputError } from '../errors.js';
-import type { IngestPlan } from '../ingest/plan.js';
-import { type WriteOutcome, writePlan } from '../ingest/writer.js';
+import { type WriteOutcome, writePlan } from './ingest-writer.js';
+import { parseRows } from './rows.js';
 
 export interface ClaimChange {
   statement: string | null;
-  stance: string | null;
+  stance: ClaimStance | null;
   assertedBy: string | null;
 }
 
@@ -30,7 +31,7 @@ async function lockClaim(tx: ManagedTransaction, id: string, assertedBy: string 
   const row = r.records[0];
   if (!row) return null;
   return {
-    claim: normalize(row.get('claim') as ClaimRecord),
+    claim: parseRows('claim', claimRecord, [row.get('claim')])[0] as ClaimRecord,
     assertedBy: row.get('assertedBy') as string | null,
     asserterKnown: row.get('asserterKnown') as boolean,
   };
@@ -70,7 +71,10 @@ export class WriteRepository {
         const r = await tx.run(cypher('mutations/retract-claim'), { id, reason, by });
         const row = r.records[0];
         if (!row) return null;
-        return { claim: normalize(row.get('claim') as ClaimRecord), removedEdges: Number(row.get('removed')) };
+        return {
+          claim: parseRows('claim', claimRecord, [row.get('claim')])[0] as ClaimRecord,
+          removedEdges: Number(row.get('removed')),
+        };
       },
       { signal: this.opts.signal },
     );
@@ -98,7 +102,7 @@ export class WriteRepository {
         });
         const r = await tx.run(cypher('mutations/correct-claim'), { id, ...change, previous, by });
         const row = r.records[0];
-        return row ? normalize(row.get('claim') as ClaimRecord) : null;
+        return row ? (parseRows('claim', claimRecord, [row.get('claim')])[0] as ClaimRecord) : null;
       },
       { signal: this.opts.signal },
     );

@@ -12,7 +12,7 @@ export interface GraphQLResponse<T = Record<string, any>> {
 
 /** The Yoga app on a real database, and a helper that runs an operation through yoga.fetch. */
 export function testApp(db: Database, options: Omit<AppOptions, 'db' | 'logger'> = {}) {
-  const app = createApp({ db, logger: createLogger('silent'), ...options });
+  const app = createApp({ db, logger: createLogger((process.env.TEST_LOG_LEVEL as never) ?? 'silent'), ...options });
   async function gql<T = Record<string, any>>(
     query: string,
     variables?: Record<string, unknown>,

@@ -1,22 +1,22 @@
 import { inject } from 'vitest';
+import type { Neo4jPool } from '../../src/config.js';
 import { Database } from '../../src/db/driver.js';
 import { applySchema } from '../../src/db/schema.js';
 import { ingestArticle } from '../../src/ingest/ingest.js';
+import { deleteAllNodes } from './graph.js';
 
 /** A Database on the test Neo4j started by the global setup (a real server, never a mock). */
-export function testDatabase(queryTimeoutMs = 15_000): Database {
+export function testDatabase(queryTimeoutMs = 15_000, pool?: Partial<Neo4jPool>): Database {
   const n = inject('neo4j');
-  return new Database({ uri: n.uri, user: n.user, password: n.password, database: n.database }, { queryTimeoutMs });
+  return new Database(
+    { uri: n.uri, user: n.user, password: n.password, database: n.database },
+    { queryTimeoutMs, pool },
+  );
 }
 
 /** Removes every node and relationship (tests run one file at a time). */
-export async function clearGraph(db: Database): Promise<void> {
-  const session = db.driver.session({ database: db.connection.database });
-  try {
-    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS');
-  } finally {
-    await session.close();
-  }
+export function clearGraph(db: Database): Promise<void> {
+  return deleteAllNodes(db.driver, db.connection.database);
 }
 
 export const ARTICLE_DIR = 'data/articles/2022-01-flashup-moskau-ankara';

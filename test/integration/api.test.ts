@@ -173,8 +173,8 @@ describe('GraphQL API on the real Neo4j with the article loaded', () => {
 
   it("gives an actor's timeline with or without those who act for it", async () => {
     const r = await gql(`{
-      own: timeline(filter: { actor: "russia" }) { dated { key } undated { key } }
-      all: timeline(filter: { actor: "russia", includeAffiliates: true }) { dated { key } undated { key } }
+      own: timeline(filter: { actor: "russia", includeAffiliates: false }) { dated { key } undated { key } }
+      all: timeline(filter: { actor: "russia" }) { dated { key } undated { key } }
     }`);
     expect(r.errors).toBeUndefined();
     const keys = (t: { dated: { key: string }[]; undated: { key: string }[] }) =>
@@ -291,7 +291,7 @@ describe('GraphQL API on the real Neo4j with the article loaded', () => {
     [
       'an unknown relationship kind',
       '{ neighborhood(id: "turkey", kinds: [FRIEND_OF]) { nodes { key } } }',
-      'GRAPHQL_VALIDATION_FAILED',
+      'BAD_USER_INPUT',
     ],
     ['a bad date', '{ events(filter: { from: "yesterday" }) { totalCount } }', 'BAD_USER_INPUT'],
     ['a foreign cursor', '{ events(after: "bm9wZQ==") { totalCount } }', 'BAD_USER_INPUT'],
@@ -342,6 +342,7 @@ describe('GraphQL API on the real Neo4j with the article loaded', () => {
         ... on Actor { events(asSource: true, asTarget: true) { key claims { statement } } }
       } } }
     }`;
+    await gql('{ actors(first: 1) { totalCount } }'); // the cost model's first measurement is not the operation's
     const small = await gql(nested(3));
     const large = await gql(nested(25));
     expect(small.errors).toBeUndefined();
@@ -351,7 +352,8 @@ describe('GraphQL API on the real Neo4j with the article loaded', () => {
       `round trips: ${small.queries} for 3 actors, ${large.queries} for ${large.data.actors.edges.length} actors`,
     );
     expect(large.queries).toBe(small.queries);
-    expect(large.queries).toBeLessThanOrEqual(6);
+    // page, count; mentions, edges, events (with affiliates); claims of relations, claims of events
+    expect(large.queries).toBeLessThanOrEqual(7);
   });
 
   it('runs every GraphiQL example without errors', async () => {

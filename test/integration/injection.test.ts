@@ -27,7 +27,7 @@ const OPERATIONS = [
   'query($v: String!) { search(query: $v) { score } }',
   'query($v: String!) { entities(filter: { nameContains: $v }) { totalCount } }',
   'query($v: ID!) { actors(filter: { party: $v }) { totalCount } }',
-  'query($v: String!) { events(filter: { types: [$v] }) { totalCount } }',
+  'query($v: EventType!) { events(filter: { types: [$v] }) { totalCount } }',
   'query($v: ID!) { events(filter: { actor: $v }) { totalCount } }',
   'query($v: String!) { events(filter: { from: $v }) { totalCount } }',
   'query($v: String!) { events(after: $v) { totalCount } }',

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applySchema } from '../../src/db/schema.js';
-import { seedIfEmpty } from '../../src/ingest/seed.js';
+import { seedArticles } from '../../src/ingest/seed.js';
 import { createLogger } from '../../src/logger.js';
 import { clearGraph, testDatabase } from '../helpers/db.js';
 
-describe('seedIfEmpty (run by npm start)', () => {
+describe('seedArticles (run by npm start)', () => {
   const db = testDatabase();
   const logger = createLogger('silent');
   beforeAll(async () => {
@@ -15,8 +15,8 @@ describe('seedIfEmpty (run by npm start)', () => {
   afterAll(() => db.close());
 
   it('loads the articles into an empty database, and only then', async () => {
-    expect(await seedIfEmpty(db, logger)).toBe(1);
-    expect(await seedIfEmpty(db, logger)).toBe(0);
+    expect(await seedArticles(db, logger)).toBe(1);
+    expect(await seedArticles(db, logger)).toBe(0);
     const [row] = await db.read<{ n: number }>('docs', 'MATCH (d:Document) RETURN count(d) AS n');
     expect(row?.n).toBe(1);
   });

@@ -4,7 +4,6 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { LOCAL_NEO4J_PASSWORD } from '../../src/config.js';
 import { freePort, isAlive, startLocalNeo4j } from '../../src/db/local-neo4j.js';
 import { testDatabase } from '../helpers/db.js';
 import { startServer, waitFor } from '../helpers/server-process.js';
@@ -102,7 +101,7 @@ describe('the server process (npm start)', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'geo-kg-join-'));
     dirs.push(dir);
     const port = await freePort();
-    const other = await startLocalNeo4j({ dir, port, heap: '512m', password: LOCAL_NEO4J_PASSWORD });
+    const other = await startLocalNeo4j({ dir, port, heap: '512m' });
     const server = startServer(
       { NEO4J_URI: '', NEO4J_LOCAL_DIR: dir, NEO4J_LOCAL_PORT: String(port), LOAD_ARTICLES_ON_START: 'false' },
       await freePort(),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findMentions, nearestMatch, searchKey, splitSentences } from '../../src/ingest/text.js';
+import { searchKey } from '../../src/domain/text.js';
+import { findMentions, nearestMatch, splitSentences } from '../../src/ingest/text.js';
 
 describe('splitSentences', () => {
   it('splits lines and sentences with offsets, but not after a day number', () => {

@@ -1,5 +1,7 @@
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -16,8 +18,10 @@ import org.neo4j.io.ByteUnit;
 /**
  * Runs Neo4j Community (jars from Maven Central) with Bolt on 127.0.0.1 for the local default mode.
  *
- * Usage: java -cp ... Launcher <home-dir> <bolt-port> <password> [pagecache-mb] [--exit-on-stdin-eof]
+ * Usage: java -cp ... Launcher <home-dir> <bolt-port> [pagecache-mb] [--exit-on-stdin-eof]
  *
+ * The password of the user neo4j is the first line on stdin: never on the command line, where every
+ * local user could read it in the process list.
  * Prints "NEO4J_READY <port>" on stdout once Bolt accepts connections. Stops cleanly on SIGTERM/SIGINT,
  * and, with --exit-on-stdin-eof, when stdin reaches EOF, so that the Java process never outlives the Node process that owns it
  * (even when that one is killed with SIGKILL).
@@ -33,15 +37,19 @@ public final class Launcher {
   }
 
   private static void run(String[] args) throws Exception {
-    if (args.length < 3) {
-      System.err.println("usage: Launcher <home-dir> <bolt-port> <password> [pagecache-mb]");
+    if (args.length < 2) {
+      System.err.println("usage: Launcher <home-dir> <bolt-port> [pagecache-mb] [--exit-on-stdin-eof] (password on stdin)");
       System.exit(2);
     }
     Path home = Path.of(args[0]).toAbsolutePath();
     int port = Integer.parseInt(args[1]);
-    String password = args[2];
-    long pageCacheMb = args.length > 3 ? Long.parseLong(args[3]) : 256;
-    boolean exitOnStdinEof = args.length > 4 && args[4].equals("--exit-on-stdin-eof");
+    long pageCacheMb = args.length > 2 ? Long.parseLong(args[2]) : 256;
+    boolean exitOnStdinEof = args.length > 3 && args[3].equals("--exit-on-stdin-eof");
+    String password = firstLine(System.in);
+    if (password.isEmpty()) {
+      System.err.println("local Neo4j failed: no password on the first line of stdin");
+      System.exit(2);
+    }
 
     DatabaseManagementService service = new DatabaseManagementServiceBuilder(home)
         .setConfig(BoltConnector.enabled, true)
@@ -99,5 +107,16 @@ public final class Launcher {
     watchdog.setDaemon(true);
     watchdog.start();
     Thread.currentThread().join();
+  }
+
+  /** Reads up to the first newline byte by byte, so that nothing after it is consumed. */
+  private static String firstLine(InputStream in) throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    int b;
+    while ((b = in.read()) != -1 && b != '\n') {
+      line.write(b);
+    }
+    String text = line.toString(StandardCharsets.UTF_8);
+    return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
   }
 }

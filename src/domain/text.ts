@@ -1,4 +1,21 @@
 /**
+ * Lower case, without diacritics, ß as ss, dotless ı as i, dashes and quotes unified, spaces collapsed:
+ * "Erdoğan" and "erdogan", "Çavuşoğlu" and "Cavusoglu" give the same key.
+ */
+export function searchKey(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .replace(/ı/g, 'i')
+    .replace(/[‐‑‒–—−]/g, '-')
+    .replace(/[„“”"«»‚‘’']/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
  * What text the API stores. Control characters (NUL, escape, bell …; tab, line feed and carriage
  * return are fine) and the bidi embedding, override and isolate characters (U+202A–U+202E,
  * U+2066–U+2069), which make text display in another order than it is stored ("evil‮txt.exe"),

@@ -1,13 +1,17 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { cypher, templated } from '../db/cypher.js';
 import type { Database } from '../db/driver.js';
-import { ALL_KIND_LABELS, EDGE_TYPES, type IngestPlan, KIND_LABELS } from './plan.js';
+import { EDGE_TYPE_WORDS } from '../domain/edges.js';
+import { ALL_KIND_LABELS, KIND_LABELS } from '../domain/entities.js';
+import type { IngestPlan, WriteOutcome } from '../domain/ingest-plan.js';
+
+export type { WriteOutcome };
 
 /** Labels and types enter Cypher text only from the allow-lists of plan.ts. */
 const deriveNames = () => templated('ingest/06b-derive-names', { ALL_KIND_LABELS: ALL_KIND_LABELS.join(':') });
 
 function upsertEdges(type: string): string {
-  if (!(EDGE_TYPES as readonly string[]).includes(type)) throw new Error(`relationship type not allowed: ${type}`);
+  if (!(EDGE_TYPE_WORDS as readonly string[]).includes(type)) throw new Error(`relationship type not allowed: ${type}`);
   return templated('ingest/09-upsert-edges', { TYPE: type });
 }
 
@@ -20,14 +24,6 @@ async function unwind(tx: ManagedTransaction, text: string, rows: unknown[], par
 }
 
 /** What a write kept of the editors' work on the document's claims. */
-export interface WriteOutcome {
-  /** Claims of the file that were retracted and stay retracted. */
-  keptRetractions: number;
-  /** Claims of the file that were corrected and keep their correction and history. */
-  keptCorrections: number;
-  /** Edited claims (retracted or corrected) the file no longer has: they are gone with their edits. */
-  droppedEdits: string[];
-}
 
 interface ClaimEdits {
   id: string;
