@@ -14,7 +14,7 @@ export interface Suggestion {
 
 interface SuggestAnswer {
   entitiesByName: { __typename: string; key: string; name: string; nameDe: string; kind: string; aliases: string[] }[];
-  search: { node: { __typename: string; key?: string; name?: string; label?: string } }[];
+  search: { fact: { key: string; label: string; typeName: string } }[];
 }
 
 export async function suggest(text: string, actorsOnly = false): Promise<Suggestion[]> {
@@ -33,10 +33,11 @@ export async function suggest(text: string, actorsOnly = false): Promise<Suggest
   }
   if (!actorsOnly) {
     for (const hit of data.search) {
-      const n = hit.node;
-      if (!n.key || seen.has(n.key) || (n.__typename !== 'Event' && n.__typename !== 'Dispute')) continue;
-      seen.add(n.key);
-      out.push({ key: n.key, label: n.label ?? n.name ?? n.key, detail: n.__typename.toLowerCase() });
+      const f = hit.fact;
+      // Entities came by name above; relations and claims are not nodes one can focus.
+      if (seen.has(f.key) || (f.typeName !== 'Event' && f.typeName !== 'Dispute')) continue;
+      seen.add(f.key);
+      out.push({ key: f.key, label: f.label, detail: f.typeName.toLowerCase() });
     }
   }
   return out.slice(0, 12);

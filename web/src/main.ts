@@ -372,7 +372,7 @@ async function renderNodeDetails(box: HTMLElement, key: string): Promise<void> {
     box,
     h('h2', { id: 'details-title' }, String(n.name ?? n.label ?? key)),
     actions,
-    n.description ? h('p', {}, String(n.description)) : null,
+    n.description || n.disputeDescription ? h('p', {}, String(n.description ?? n.disputeDescription)) : null,
     h(
       'dl',
       { class: 'facts' },

@@ -17,28 +17,10 @@ export const SUGGEST = /* GraphQL */ `
     search(query: $words, first: 8) {
       score
       quote
-      node {
-        __typename
-        ... on Entity {
-          key
-          name
-          kind
-        }
-        ... on Event {
-          key
-          label
-        }
-        ... on Dispute {
-          key
-          name
-        }
-        ... on Evidence {
-          id
-          gloss
-          claim {
-            key
-          }
-        }
+      fact {
+        key
+        label
+        typeName
       }
     }
   }
@@ -177,7 +159,7 @@ export const NODE_DETAILS = /* GraphQL */ `
         key
         name
         nameDe
-        description
+        disputeDescription: description
         claims {
           ...PanelClaim
         }
