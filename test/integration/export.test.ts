@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { sha256Hex } from '../../src/auth.js';
 import { DEFAULT_LIMITS } from '../../src/config.js';
 import type { Database } from '../../src/db/driver.js';
 import { testApp } from '../helpers/app.js';
@@ -28,8 +29,9 @@ if fmt.endswith('csv'):
     print(json.dumps({'rows': len(rows), 'first': rows[0]}))
 else:
     e = [d for u, v, d in g.edges(data=True) if u == 'turkey' and v == 'nato']
-    print(json.dumps({'nodes': g.number_of_nodes(), 'edges': g.number_of_edges(),
-                      'turkey': g.nodes['turkey'], 'natoEdge': e[0] if e else None}, default=str))
+    print(json.dumps({'nodes': g.number_of_nodes(), 'edges': g.number_of_edges(), 'keys': sorted(g.nodes),
+                      'turkey': g.nodes['turkey'] if 'turkey' in g else None,
+                      'natoEdge': e[0] if e else None}, default=str))
 `;
 
 let db: Database;
@@ -120,12 +122,13 @@ describe('exports read back by independent consumers', () => {
   });
 
   it('a path export holds the path', async () => {
-    const r = await app.gql('{ shortestPath(from: "putin", to: "nato") { length } }');
+    const r = await app.gql('{ shortestPath(from: "putin", to: "nato") { length nodes { key } } }');
     const res = await get('graphml?from=putin&to=nato');
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="path-putin-nato.graphml"');
     const g = read('graphml', await res.text());
     expect(g.edges).toBe(r.data.shortestPath.length);
     expect(g.nodes).toBe(r.data.shortestPath.length + 1);
+    expect(g.keys).toEqual(r.data.shortestPath.nodes.map((n: { key: string }) => n.key).sort());
   });
 
   it('refuses with the API’s error codes', async () => {
@@ -144,6 +147,23 @@ describe('exports read back by independent consumers', () => {
     const strict = testApp(db, { limits: { ...DEFAULT_LIMITS, maxCost: 500 } });
     res = await strict.app.fetch('http://localhost/export/graph.gexf?focus=turkey&depth=2');
     expect([res.status, await code(res)]).toEqual([400, 'LIMIT_EXCEEDED']);
+  });
+
+  it('charges its operations to the client that asked (its API key), not to a bucket all exports share', async () => {
+    const limited = testApp(db, {
+      apiKeys: [{ name: 'alice', role: 'reader', sha256: sha256Hex('alice-secret') }],
+      // Next to no refill: what a request costs stays charged for the test's length.
+      rateLimit: { perMinute: 1, burst: 20, trustProxyHops: 0 },
+    });
+    const alice = { authorization: 'Bearer alice-secret' };
+    const res = await limited.app.fetch('http://localhost/export/graph.gexf?focus=turkey&depth=2', { headers: alice });
+    const body = (await res.json()) as { errors: { extensions: { code: string } }[] };
+    // The neighbourhood and the first 25 edges' evidence cost more than 20 queries: the next batch is refused.
+    expect([res.status, body.errors[0]?.extensions.code]).toEqual([429, 'RATE_LIMITED']);
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await limited.gql('{ entity(id: "nato") { key } }', {}, alice)).status).toBe(429);
+    // Someone else (no key, the same unknown address as the export's own operations had) pays nothing.
+    expect((await limited.gql('{ entity(id: "nato") { key } }')).status).toBe(200);
   });
 
   it('npm run export writes the same file to stdout', async () => {
