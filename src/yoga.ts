@@ -108,7 +108,9 @@ export function createApp({
   rateLimit,
 }: AppOptions) {
   // Exports call back into this app; it exists by the time a request arrives.
-  const self: { app?: { fetch: (r: Request) => Promise<Response> | Response } } = {};
+  const self: {
+    app?: { fetch: (r: Request, serverContext: Record<string, unknown>) => Promise<Response> | Response };
+  } = {};
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     context: ({ request }) => createContext(db, logger, request, apiKeys, limits),

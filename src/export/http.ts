@@ -7,7 +7,10 @@ const PATH = /^\/export\/graph\.([a-z.]+)$/;
 const errorResponse = (err: ExportError) =>
   new Response(JSON.stringify({ errors: err.errors }), {
     status: err.status,
-    headers: { 'content-type': 'application/json; charset=utf-8' },
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      ...(err.retryAfter ? { 'retry-after': err.retryAfter } : {}),
+    },
   });
 
 /**
@@ -15,9 +18,11 @@ const errorResponse = (err: ExportError) =>
  * export/operations.ts runs through this same Yoga app (cost model, limits, error codes, logging),
  * and its answer is written in the format asked for, as an attachment with a telling file name.
  */
-export function exportPlugin(graphql: () => { fetch: (input: Request) => Promise<Response> | Response }): Plugin {
+export function exportPlugin(
+  graphql: () => { fetch: (input: Request, serverContext: Record<string, unknown>) => Promise<Response> | Response },
+): Plugin {
   return {
-    async onRequest({ request, url, endResponse }) {
+    async onRequest({ request, url, serverContext, endResponse }) {
       const match = PATH.exec(url.pathname);
       if (!match) return;
       const format = match[1] ?? '';
@@ -41,13 +46,18 @@ export function exportPlugin(graphql: () => { fetch: (input: Request) => Promise
         );
         return;
       }
+      let retryAfter: string | null = null;
       try {
         const req = parseExportQuery(url.searchParams);
         const graph = await exportGraph(
           async (body) => {
             const headers = new Headers({ 'content-type': 'application/json', accept: 'application/json' });
-            const id = request.headers.get('x-request-id');
-            if (id) headers.set('x-request-id', id);
+            // The client's credential and connection go along: its operations are charged to its rate
+            // limit (API key, else address) as if it had sent them itself.
+            for (const name of ['authorization', 'x-request-id']) {
+              const value = request.headers.get(name);
+              if (value) headers.set(name, value);
+            }
             // One signal per operation, tied to the client's for its duration only.
             const abort = new AbortController();
             const forward = () => abort.abort();
@@ -60,7 +70,9 @@ export function exportPlugin(graphql: () => { fetch: (input: Request) => Promise
                   body: JSON.stringify(body),
                   signal: abort.signal,
                 }),
+                serverContext,
               );
+              retryAfter = res.headers.get('retry-after');
               return await res.json();
             } finally {
               request.signal.removeEventListener('abort', forward);
@@ -81,8 +93,9 @@ export function exportPlugin(graphql: () => { fetch: (input: Request) => Promise
           }),
         );
       } catch (err) {
-        if (err instanceof ExportError) endResponse(errorResponse(err));
-        else throw err;
+        if (!(err instanceof ExportError)) throw err;
+        if (retryAfter) err.retryAfter = retryAfter;
+        endResponse(errorResponse(err));
       }
     },
   };

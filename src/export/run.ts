@@ -16,6 +16,9 @@ export interface GraphQLErrorShape {
 }
 
 export class ExportError extends Error {
+  /** Seconds, from the refused operation's Retry-After (RATE_LIMITED, DATABASE_BUSY). */
+  retryAfter?: string;
+
   constructor(
     readonly errors: GraphQLErrorShape[],
     readonly status: number,
@@ -26,7 +29,9 @@ export class ExportError extends Error {
 
 const STATUS: Record<string, number> = {
   NOT_FOUND: 404,
+  RATE_LIMITED: 429,
   DATABASE_UNAVAILABLE: 503,
+  DATABASE_BUSY: 503,
   TRANSIENT_ERROR: 503,
   QUERY_TIMEOUT: 504,
   INTERNAL_SERVER_ERROR: 500,
