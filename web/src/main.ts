@@ -278,8 +278,11 @@ async function renderDetails(): Promise<void> {
   else await renderEdgeDetails(box, sel.id);
 }
 
+type NodeAnswer = ({ __typename: string; key: string; claims: PanelClaim[] } & Record<string, unknown>) | null;
 interface NodeDetails {
-  node: ({ __typename: string; key: string; claims: PanelClaim[] } & Record<string, unknown>) | null;
+  entity: NodeAnswer;
+  event: NodeAnswer;
+  dispute: NodeAnswer;
 }
 
 async function renderNodeDetails(box: HTMLElement, key: string): Promise<void> {
@@ -339,7 +342,7 @@ async function renderNodeDetails(box: HTMLElement, key: string): Promise<void> {
     : [];
   fill(box, h('h2', { id: 'details-title' }, labelOf(key)), actions, h('p', { class: 'muted' }, 'Loading…'));
   const data = await gql<NodeDetails>(NODE_DETAILS, { id: key });
-  const n = data.node;
+  const n = data.entity ?? data.event ?? data.dispute;
   if (!n) {
     fill(box, h('h2', { id: 'details-title' }, key), h('p', {}, `There is no node “${key}”.`));
     return;
@@ -372,7 +375,7 @@ async function renderNodeDetails(box: HTMLElement, key: string): Promise<void> {
     box,
     h('h2', { id: 'details-title' }, String(n.name ?? n.label ?? key)),
     actions,
-    n.description || n.disputeDescription ? h('p', {}, String(n.description ?? n.disputeDescription)) : null,
+    n.description ? h('p', {}, String(n.description)) : null,
     h(
       'dl',
       { class: 'facts' },

@@ -115,54 +115,55 @@ export const EDGE_DETAILS = /* GraphQL */ `
   ${CLAIM}
 `;
 
+/** A node's panel by its key (`node` takes only global ids): whichever of the three it is answers. */
 export const NODE_DETAILS = /* GraphQL */ `
   query ExplorerNode($id: ID!) {
-    node(id: $id) {
+    entity(id: $id) {
       __typename
-      ... on Entity {
-        key
-        name
-        nameDe
-        kind
-        description
-        aliases
-        wikidataId
-        wikidataUrl
-        claims {
-          ...PanelClaim
-        }
+      key
+      name
+      nameDe
+      kind
+      description
+      aliases
+      wikidataId
+      wikidataUrl
+      claims {
+        ...PanelClaim
       }
-      ... on Event {
-        key
-        label
-        labelDe
-        eventType: type
-        status
-        goldstein
-        cooperation
-        cameo {
-          code
-          quadClassName
-        }
-        date {
-          display
-          precision
-          text
-          earliest
-          latest
-        }
-        claims {
-          ...PanelClaim
-        }
+    }
+    event(id: $id) {
+      __typename
+      key
+      label
+      labelDe
+      eventType: type
+      status
+      goldstein
+      cooperation
+      cameo {
+        code
+        quadClassName
       }
-      ... on Dispute {
-        key
-        name
-        nameDe
-        disputeDescription: description
-        claims {
-          ...PanelClaim
-        }
+      date {
+        display
+        precision
+        text
+        earliest
+        latest
+      }
+      claims {
+        ...PanelClaim
+      }
+    }
+    dispute(id: $id) {
+      __typename
+      key
+      name
+      nameDe
+      description
+      claims {
+        ...PanelClaim
       }
     }
   }
