@@ -123,11 +123,32 @@ export class GraphView {
         return { ...data, label: '' };
       },
     });
-    this.sigma.on('clickNode', ({ node }) => handlers.clickNode(node));
+    // The first click selects, which redraws; a quick second click can arrive before the picking
+    // buffer is drawn again and find no node there (seen in headless Chromium). A double click at the
+    // place of the click before is on that click's node.
+    let lastClick: { node: string; x: number; y: number } | null = null;
+    this.sigma.on('clickNode', ({ node, event }) => {
+      lastClick = { node, x: event.x, y: event.y };
+      handlers.clickNode(node);
+    });
+    this.sigma.on('clickStage', () => {
+      lastClick = null;
+    });
+    this.sigma.on('clickEdge', () => {
+      lastClick = null;
+    });
     this.sigma.on('doubleClickNode', (e) => {
       e.preventSigmaDefault();
       handlers.doubleClickNode(e.node);
     });
+    const onDoubleClickElsewhere = ({ event }: { event: { x: number; y: number; preventSigmaDefault(): void } }) => {
+      const near = lastClick && Math.abs(lastClick.x - event.x) <= 4 && Math.abs(lastClick.y - event.y) <= 4;
+      if (!lastClick || !near || !this.graph.hasNode(lastClick.node)) return;
+      event.preventSigmaDefault();
+      handlers.doubleClickNode(lastClick.node);
+    };
+    this.sigma.on('doubleClickStage', onDoubleClickElsewhere);
+    this.sigma.on('doubleClickEdge', onDoubleClickElsewhere);
     this.sigma.on('clickEdge', ({ edge }) => handlers.clickEdge(edge));
     this.sigma.on('clickStage', () => handlers.clickStage());
     // Drag a node to move it; it stays pinned where it was dropped.
