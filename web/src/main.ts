@@ -663,7 +663,7 @@ function buildControls(): void {
     const from = keyOf('path-from');
     const to = keyOf('path-to');
     if (!from || !to) return showAlert(new ApiError('input', 'Choose both ends of the path.'));
-    update({ path: { from, to, maxHops: Number(byId<HTMLSelectElement>('path-hops').value) }, selection: null });
+    update({ path: { from, to, maxHops: Number(byId<HTMLSelectElement>('path-hops').value) } });
   });
   byId('dyad-form').addEventListener('submit', (e) => {
     e.preventDefault();
