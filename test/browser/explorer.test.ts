@@ -3,7 +3,7 @@ import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS } from '../../src/config.js';
+import { DEFAULT_LIMITS, loadConfig } from '../../src/config.js';
 import type { Database } from '../../src/db/driver.js';
 import { ensureExplorerBundle } from '../../src/web/bundle.js';
 import { testApp } from '../helpers/app.js';
@@ -77,7 +77,9 @@ describe('the explorer in a real headless Chromium', { timeout: 300_000 }, () =>
     db = testDatabase(120_000);
     await resetToArticle(db);
     await ensureExplorerBundle();
-    server = await serve(db);
+    // The defaults of RATE_LIMIT_PER_MINUTE and RATE_LIMIT_BURST: the page must stay under them.
+    const { rateLimit } = loadConfig({ NEO4J_URI: 'bolt://127.0.0.1:1', NEO4J_PASSWORD: 'unused' });
+    server = await serve(db, { rateLimit });
     browser = await launch();
     context = browser.context;
     page = await context.newPage();
@@ -275,5 +277,10 @@ describe('the explorer in a real headless Chromium', { timeout: 300_000 }, () =>
     await page.waitForFunction(() => window.explorer.state().selection?.key === 'nato', null, { timeout: WAIT });
     await settled(page);
     expect(await page.locator('#details h2').textContent()).toBe('NATO');
+    // The panel's facts came from the API, not only the title drawn before they load.
+    await page.locator('#details dl.facts').waitFor({ timeout: WAIT });
+    expect(await page.locator('#details dl.facts').textContent()).toContain('Alliance');
+    expect(await page.locator('#alert').isHidden()).toBe(true);
+    expect(pageErrors).toEqual([]);
   });
 });

@@ -726,6 +726,8 @@ function start(): void {
           last = applying;
           await applying;
         }
+        // Sigma draws (and fills its picking buffers, which clicks read) in the next animation frame.
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       },
       state: () => state,
       visibleNodes: () => visibleNodes().map((n) => n.key),
