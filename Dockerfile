@@ -9,6 +9,9 @@ COPY tsconfig.json ./
 COPY src ./src
 COPY cypher ./cypher
 COPY data ./data
+COPY web ./web
+# The explorer's page, bundled from the installed npm packages (npm start would do it too).
+RUN node --import tsx src/web/build-cli.ts
 EXPOSE 4000
 USER node
 CMD ["node", "--import", "tsx", "src/server.ts"]

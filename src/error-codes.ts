@@ -38,6 +38,7 @@ export const ERROR_CODES = {
   },
   ALREADY_RETRACTED: { status: null, description: 'The claim was retracted before (when, why: in the message).' },
   CLAIM_RETRACTED: { status: null, description: 'A retracted claim cannot be corrected.' },
+  NOT_FOUND: { status: 404, description: 'An export whose focus, or path end, is not in the graph, or with no path.' },
   INTERNAL_SERVER_ERROR: { status: null, description: 'Anything unexpected; the details are in the server log only.' },
 } as const;
 
@@ -53,3 +54,9 @@ export function apiError(
 ): GraphQLError {
   return new GraphQLError(message, { ...located, extensions: { code, ...extra } });
 }
+
+/** A coded error as the JSON of a GraphQL response (for answers built outside graphql execution). */
+export const errorJson = (code: ErrorCode, message: string, extra: Record<string, unknown> = {}) => ({
+  message,
+  extensions: { code, ...extra },
+});

@@ -6,6 +6,7 @@ import { applySchema } from './db/schema.js';
 import { connectionCap, createHttpServer, openFileLimit } from './http-server.js';
 import { seedArticles } from './ingest/seed.js';
 import { createLogger } from './logger.js';
+import { ensureExplorerBundle } from './web/bundle.js';
 import { createApp } from './yoga.js';
 
 /** `npm start`: local Neo4j (unless NEO4J_URI), schema, seed articles, GraphQL on PORT; clean shutdown. */
@@ -67,6 +68,17 @@ async function main(): Promise<void> {
     if (up) void prepare();
   });
   db.startMonitoring();
+
+  // The explorer's page is bundled from npm packages when missing or stale (esbuild, about a second).
+  try {
+    const bundle = await ensureExplorerBundle();
+    if (bundle.built) logger.info({ ms: bundle.ms, files: bundle.manifest.files }, 'explorer page built');
+  } catch (err) {
+    logger.error(
+      { err: err instanceof Error ? err.message : String(err) },
+      'building the explorer page failed; /explore answers 503',
+    );
+  }
 
   const app = createApp({
     db,

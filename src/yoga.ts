@@ -8,11 +8,13 @@ import { costPlugin } from './cost/plugin.js';
 import type { Database } from './db/driver.js';
 import type { LocalNeo4jHealth } from './db/local-supervisor.js';
 import { createMaskError } from './errors.js';
+import { exportPlugin } from './export/http.js';
 import { EXAMPLES } from './graphiql/examples.js';
 import { schema } from './graphql/index.js';
 import { limitPlugins } from './limits.js';
 import type { Logger } from './logger.js';
 import { rateLimitPlugin } from './rate-limit.js';
+import { explorerPlugin } from './web/serve.js';
 
 export interface AppOptions {
   db: Database;
@@ -24,6 +26,8 @@ export interface AppOptions {
   limits?: Limits;
   /** Measured list sizes for the cost estimate; by default measured from `db`. */
   fanout?: FanoutStats;
+  /** The explorer's built page (default web/dist). */
+  explorerDir?: string;
   /** The supervision of the local Neo4j (src/db/connect.ts); none: always `running`. */
   local?: () => LocalNeo4jHealth;
   /** Requests per client; none (or perMinute 0): no rate limit. */
@@ -88,6 +92,10 @@ function operationLogPlugin(): Plugin<Context> {
 
 const graphiqlPages = new Map<string, string>();
 
+/** GraphiQL links to the explorer (a fixed link in the corner of its page). */
+const EXPLORER_LINK =
+  '<a href="/explore" style="position:fixed;right:12px;bottom:10px;z-index:10;font:14px system-ui,sans-serif;background:#fff;padding:4px 8px;border:1px solid #888;border-radius:4px">Open the explorer</a>';
+
 export function createApp({
   db,
   logger,
@@ -95,10 +103,15 @@ export function createApp({
   corsOrigins = [],
   limits = DEFAULT_LIMITS,
   fanout = new FanoutStats(db, logger),
+  explorerDir,
   local = alwaysRunning,
   rateLimit,
 }: AppOptions) {
-  return createYoga<Record<string, unknown>, Context>({
+  // Exports call back into this app; it exists by the time a request arrives.
+  const self: {
+    app?: { fetch: (r: Request, serverContext: Record<string, unknown>) => Promise<Response> | Response };
+  } = {};
+  const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     context: ({ request }) => createContext(db, logger, request, apiKeys, limits),
     graphqlEndpoint: '/graphql',
@@ -122,7 +135,7 @@ export function createApp({
       const key = JSON.stringify(opts ?? {});
       let page = graphiqlPages.get(key);
       if (page === undefined) {
-        page = renderGraphiQL(opts);
+        page = renderGraphiQL(opts).replace('</body>', `${EXPLORER_LINK}</body>`);
         graphiqlPages.set(key, page);
       }
       return page;
@@ -131,6 +144,9 @@ export function createApp({
     plugins: [
       readinessPlugin(db, local),
       ...(rateLimit ? [rateLimitPlugin(rateLimit, apiKeys)] : []),
+      explorerPlugin(explorerDir),
+      // Exports send their GraphQL operation through this same app: its limits and cost model apply.
+      exportPlugin(() => self.app as NonNullable<typeof self.app>),
       ...limitPlugins(limits),
       costPlugin(fanout, limits),
       operationLogPlugin(),
@@ -142,6 +158,8 @@ export function createApp({
     multipart: false,
     batching: false,
   });
+  self.app = yoga;
+  return yoga;
 }
 
 export type App = ReturnType<typeof createApp>;

@@ -24,12 +24,12 @@ CALL (kind, id) {
 }
 WITH kind, id, c ORDER BY c.documentId, c.id
 RETURN kind, id, collect({
-  claim: c {.*, labels: labels(c)},
-  assertedBy: [(c)-[:ASSERTED_BY]->(a) | a {.*, labels: labels(a)}][0],
-  evidence: COLLECT { MATCH (c)-[:SUPPORTED_BY]->(ev) RETURN ev {.*, labels: labels(ev)} ORDER BY ev.start },
-  about: [(c)-[:ABOUT]->(x) | x {.*, labels: labels(x)}][0],
-  subject: [(c)-[:SUBJECT]->(s) | s {.*, labels: labels(s)}][0],
-  object: [(c)-[:OBJECT]->(o) | o {.*, labels: labels(o)}][0],
+  claim: {{node-map c}},
+  assertedBy: [(c)-[:ASSERTED_BY]->(a) | {{node-map a}}][0],
+  evidence: COLLECT { MATCH (c)-[:SUPPORTED_BY]->(ev) RETURN {{node-map ev}} ORDER BY ev.start },
+  about: [(c)-[:ABOUT]->(x) | {{node-map x}}][0],
+  subject: [(c)-[:SUBJECT]->(s) | {{node-map s}}][0],
+  object: [(c)-[:OBJECT]->(o) | {{node-map o}}][0],
   // A contradiction may be stated from either side (or both): each other claim once.
   contradicts: COLLECT { MATCH (c)-[:CONTRADICTS]-(other:Claim) RETURN DISTINCT other.id ORDER BY other.id }
 }) AS claims

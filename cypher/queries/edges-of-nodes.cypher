@@ -10,5 +10,5 @@ ORDER BY type(r), m.id
 RETURN id,
        collect({
          edge: {{edge r}},
-         other: m {.*, labels: labels(m)}
+         other: {{node-map m}}
        }) AS edges

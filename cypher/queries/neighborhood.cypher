@@ -20,6 +20,6 @@ CALL (nodes) {
   MATCH (a)-[r:__TYPES__]->(b)
   RETURN collect(DISTINCT r) AS rels
 }
-RETURN [n IN nodes | n {.*, labels: labels(n)}] AS nodes,
+RETURN [n IN nodes | {{node-map n}}] AS nodes,
        [r IN rels | {{edge r}}] AS edges,
        truncated

@@ -9,11 +9,11 @@ CALL () {
   OPTIONAL MATCH (c:Claim)-[:SUPPORTED_BY]->(node)
   RETURN node, score, c AS claim
 }
-RETURN node {.*, labels: labels(node)} AS node, score,
+RETURN {{node-map node}} AS node, score,
        CASE WHEN claim IS NULL THEN null ELSE {
-         claim: claim {.*, labels: labels(claim)},
-         about: [(claim)-[:ABOUT]->(x) | x {.*, labels: labels(x)}][0],
-         object: [(claim)-[:OBJECT]->(o) | o {.*, labels: labels(o)}][0],
+         claim: {{node-map claim}},
+         about: [(claim)-[:ABOUT]->(x) | {{node-map x}}][0],
+         object: [(claim)-[:OBJECT]->(o) | {{node-map o}}][0],
          edge: [(claim)-[:SUBJECT]->(s)-[r]->(o)<-[:OBJECT]-(claim) WHERE type(r) = claim.relationType | {{edge r}}][0]
        } END AS via
 ORDER BY score DESC, node.id

@@ -3,5 +3,5 @@
 {{graph-node - $to b}}
 MATCH p = shortestPath((a)-[*..__MAXHOPS__]-(b))
 WHERE all(r IN relationships(p) WHERE type(r) IN $types)
-RETURN [n IN nodes(p) | n {.*, labels: labels(n)}] AS nodes,
+RETURN [n IN nodes(p) | {{node-map n}}] AS nodes,
        [r IN relationships(p) | {{edge r}}] AS edges

@@ -14,7 +14,11 @@ import { wordIn } from './words.js';
  */
 
 const optional = <T extends z.ZodType>(t: T) => t.nullable().default(null);
-const list = <T extends z.ZodType>(t: T) => z.array(t).default([]);
+const list = <T extends z.ZodType>(t: T) =>
+  z
+    .array(t)
+    .nullish()
+    .transform((v) => v ?? []);
 const labels = z.array(z.string());
 
 export const entityRecord = z.object({
@@ -219,10 +223,10 @@ export interface EntitySource {
   aliases: string[];
 }
 
-/** The per-document values of an entity, earliest-published document first (as the merge rule counts them). */
-export function entitySources(e: EntityRecord): EntitySource[] {
+/** An entity's per-document values (its sourceValues), earliest-published document first (as the merge rule counts them). */
+export function entitySources(sourceValues: readonly string[]): EntitySource[] {
   const byDocument = new Map<string, EntitySource>();
-  for (const entry of e.sourceValues) {
+  for (const entry of sourceValues) {
     const [documentId = '', field = ''] = entry.split('|', 2);
     const value = entry.slice(documentId.length + field.length + 2);
     let s = byDocument.get(documentId);

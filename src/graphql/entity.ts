@@ -68,7 +68,7 @@ EntityRef.implement({
       type: [EntitySourceRef],
       description:
         'What each document that names it says of it (names, kind, description, Wikidata id, aliases), earliest-published first.',
-      resolve: (r) => entitySources(r),
+      resolve: async (r, _a, ctx) => entitySources(await ctx.repos.graph.sourceValuesOfEntity.load(r.id)),
     }),
     relations: t.field({
       type: [RelationRef],

@@ -179,6 +179,8 @@ export class GraphRepository {
   readonly claimsAbout = this.claimList('about');
   readonly claimsAssertedBy = this.claimList('asserted');
   readonly claimsOfDocument = this.claimList('document');
+  /** What each document says of an entity (not in the node maps the other queries return). */
+  readonly sourceValuesOfEntity = this.listsById('entity-sources', 'sourceValues', z.string());
   readonly mentionsOfEntity = this.listsById<typeof mentionRecord>('mentions-of-entities', 'mentions', mentionRecord);
   readonly mentionsInDocument = this.listsById<typeof mentionRecord>(
     'mentions-in-documents',
