@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { cypher } from '../db/cypher.js';
 import { type Database, int, type QueryOptions } from '../db/driver.js';
 import type { ClaimAspect, ClaimStance } from '../domain/claims.js';
-import { EDGE_TYPE_WORDS } from '../domain/edges.js';
+import { EDGE_TYPE_WORDS, type NodeLabel } from '../domain/edges.js';
 import type { EntityKind } from '../domain/entities.js';
 import type { EventStatus, EventType } from '../domain/events.js';
 import type { ClaimOrder, DisputeOrder, DocumentOrder, EntityOrder, EventOrder } from '../domain/orders.js';
@@ -32,6 +32,19 @@ export interface Page<T> {
 }
 
 const countRow = z.object({ total: z.number().int() });
+
+/** The label each list counts when nothing filters it (from NODE_LABELS and the kinds' labels). */
+const LIST_LABELS: Record<string, (f: Record<string, unknown>) => NodeLabel | 'Actor'> = {
+  actors: (f) => (f.actorsOnly ? 'Actor' : 'Entity'),
+  events: () => 'Event',
+  disputes: () => 'Dispute',
+  claims: () => 'Claim',
+  documents: () => 'Document',
+};
+/** Switches and settings that do not narrow a list. */
+const NOT_FILTERS = new Set(['actorsOnly', 'affiliates', 'graphTypes']);
+const unfiltered = (f: Record<string, unknown>) =>
+  Object.entries(f).every(([k, v]) => NOT_FILTERS.has(k) || v === null || v === undefined);
 
 /** The filtered, ordered lists behind the connections: a page query (keyset) and a count query per list. */
 export class ListRepository {
@@ -64,8 +77,11 @@ export class ListRepository {
     return {
       items: rows,
       total: () => {
+        const label = unfiltered(filters) ? LIST_LABELS[name]?.(filters) : undefined;
+        // Unfiltered, a literal label is counted from Neo4j's count store (no scan).
+        const text = label ? `MATCH (n:${label}) RETURN count(n) AS total` : cypher(`queries/${name}-count`);
         total ??= this.db
-          .read(`${name}-count`, cypher(`queries/${name}-count`), filters, this.opts)
+          .read(`${name}-count`, text, filters, this.opts)
           .then((r) => parseRows(`${name}-count`, countRow, r)[0]?.total ?? 0);
         return total;
       },
