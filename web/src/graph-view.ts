@@ -309,15 +309,55 @@ export class GraphView {
     return d ? this.sigma.framedGraphToViewport(d) : null;
   }
 
+  /**
+   * A point of the edge on screen that a click picks unambiguously: of the points between 15 % and
+   * 85 % of its length, the one farthest from every other edge and node (the midpoint of a crowded
+   * edge may lie on another one).
+   */
   edgeViewport(id: string): { x: number; y: number } | null {
     if (!this.graph.hasEdge(id)) return null;
     const [s, t] = this.graph.extremities(id);
     const a = this.nodeViewport(s);
     const b = this.nodeViewport(t);
-    return a && b ? { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 } : null;
+    if (!a || !b) return null;
+    const segments: [{ x: number; y: number }, { x: number; y: number }][] = [];
+    this.graph.forEachEdge((other, _attr, os, ot) => {
+      if (other === id) return;
+      const p = this.nodeViewport(os);
+      const q = this.nodeViewport(ot);
+      if (p && q) segments.push([p, q]);
+    });
+    const nodes = this.graph.mapNodes((n) => this.nodeViewport(n)).filter((p): p is { x: number; y: number } => !!p);
+    let best = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+    let clearance = -1;
+    for (let i = 3; i <= 17; i++) {
+      const f = i / 20;
+      const c = { x: a.x + (b.x - a.x) * f, y: a.y + (b.y - a.y) * f };
+      const near = Math.min(
+        ...segments.map(([p, q]) => distanceToSegment(c, p, q)),
+        ...nodes.map((p) => Math.hypot(p.x - c.x, p.y - c.y) - 8),
+      );
+      if (near > clearance) {
+        clearance = near;
+        best = c;
+      }
+    }
+    return best;
   }
 
   positions(): Map<string, { x: number; y: number }> {
     return new Map(this.graph.mapNodes((key, a) => [key, { x: a.x as number, y: a.y as number }] as const));
   }
+}
+
+function distanceToSegment(
+  c: { x: number; y: number },
+  p: { x: number; y: number },
+  q: { x: number; y: number },
+): number {
+  const dx = q.x - p.x;
+  const dy = q.y - p.y;
+  const length2 = dx * dx + dy * dy;
+  const t = length2 === 0 ? 0 : Math.max(0, Math.min(1, ((c.x - p.x) * dx + (c.y - p.y) * dy) / length2));
+  return Math.hypot(c.x - (p.x + t * dx), c.y - (p.y + t * dy));
 }
