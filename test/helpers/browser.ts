@@ -45,6 +45,8 @@ export async function launch(): Promise<{ context: BrowserContext; close: () => 
       '--disable-sync',
     ],
   });
+  // tsx compiles functions passed to page.evaluate with esbuild's keepNames, which calls __name.
+  await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
   return {
     context,
     close: async () => {
