@@ -2,6 +2,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { FanoutStats } from './cost/fanout-stats.js';
 import { connect } from './db/connect.js';
 import { LocalNeo4jError } from './db/local-neo4j.js';
+import { prepareWhenUp } from './db/preparation.js';
 import { applySchema } from './db/schema.js';
 import { connectionCap, createHttpServer, openFileLimit } from './http-server.js';
 import { seedArticles } from './ingest/seed.js';
@@ -35,37 +36,14 @@ async function main(): Promise<void> {
   const { db } = connected;
   const fanout = new FanoutStats(db, logger);
 
-  // Schema, seed and first measurement; a failure is retried (with backoff) while Neo4j stays up, and
-  // again whenever it comes back.
-  let prepared = false;
-  let failures = 0;
-  const prepare = async () => {
-    if (prepared) return;
-    prepared = true;
-    try {
-      const n = await applySchema(db);
-      logger.info({ statements: n }, 'schema applied');
-      if (config.loadArticlesOnStart) {
-        const loaded = await seedArticles(db, logger);
-        if (loaded > 0) logger.info({ articles: loaded }, 'articles loaded (new, or written by an older loader)');
-      }
-      await fanout.refresh();
-      failures = 0;
-    } catch (err) {
-      prepared = false;
-      failures += 1;
-      const retryInMs = Math.min(60_000, 1_000 * 2 ** Math.min(failures, 6));
-      logger.error(
-        { err: err instanceof Error ? err.message : String(err), retryInMs },
-        'preparing the database failed; will retry',
-      );
-      setTimeout(() => {
-        if (db.isUp) void prepare();
-      }, retryInMs).unref();
+  prepareWhenUp(db, logger, async () => {
+    const n = await applySchema(db);
+    logger.info({ statements: n }, 'schema applied');
+    if (config.loadArticlesOnStart) {
+      const loaded = await seedArticles(db, logger);
+      if (loaded > 0) logger.info({ articles: loaded }, 'articles loaded (new, or written by an older loader)');
     }
-  };
-  db.onStateChange((up) => {
-    if (up) void prepare();
+    await fanout.refresh();
   });
   db.startMonitoring();
 
