@@ -40,6 +40,13 @@ export interface QueryOptions {
   deadline?: { readonly deadlineAt: number };
 }
 
+/** Milliseconds left before the operation's deadline (unbounded without one); none left: QUERY_TIMEOUT. */
+function timeLeft(opts: QueryOptions): number {
+  const remaining = opts.deadline ? opts.deadline.deadlineAt - Date.now() : Number.POSITIVE_INFINITY;
+  if (remaining <= 0) throw new QueryTimeoutError('the operation reached its deadline');
+  return remaining;
+}
+
 /** Why a signal aborted: our own coded error when we stopped the operation, else a cancellation. */
 function abortReason(signal: AbortSignal): Error {
   const reason: unknown = signal.reason;
@@ -272,8 +279,7 @@ export class Database {
   ): Promise<T[]> {
     this.guard();
     if (opts.signal?.aborted) throw abortReason(opts.signal);
-    if (opts.deadline && opts.deadline.deadlineAt <= Date.now())
-      throw new QueryTimeoutError('the operation reached its deadline');
+    timeLeft(opts); // before waiting for a slot
     const { gate, signal } = opts;
     try {
       await gate?.acquire();
@@ -308,8 +314,7 @@ export class Database {
     params: Record<string, unknown>,
     opts: QueryOptions,
   ): Promise<T[]> {
-    const remaining = opts.deadline ? opts.deadline.deadlineAt - Date.now() : Number.POSITIVE_INFINITY;
-    if (remaining <= 0) throw new QueryTimeoutError('the operation reached its deadline');
+    const remaining = timeLeft(opts); // after the wait
     this.queriesSent += 1;
     this.inFlight += 1;
     this.peakInFlight = Math.max(this.peakInFlight, this.inFlight);

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { z } from 'zod';
 import { cypher } from '../db/cypher.js';
 import type { Database, QueryOptions } from '../db/driver.js';
-import { type Direction, EDGE_TYPE_WORDS } from '../domain/edges.js';
+import type { Direction } from '../domain/edges.js';
 import {
   type ClaimRecord,
   claimRecord,

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { cypher } from '../db/cypher.js';
 import type { Database, QueryOptions } from '../db/driver.js';
 import {
   ALL_RELATIONSHIP_TYPES,
