@@ -16,13 +16,11 @@
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { int } from '../src/db/driver.js';
-import { type CompareOp, compareOps, deepOffsetOf, type OpContext } from './compare/ops.js';
+import { type CompareOp, compareOps, opContext } from './compare/ops.js';
 import { summarizeProfile } from './compare/profile.js';
 import { openStore, SIZES, type Size } from './compare/store.js';
 import { cpuMs, post, retries, type System, type SystemName, startSystem } from './compare/systems.js';
 import { log, machine, percentile, printTable, runAutocannon, runBench, writeResults } from './lib.js';
-import { CLAIM_KEY_AT } from './peers/cypher.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -210,19 +208,8 @@ function summarize(cell: Cell) {
 }
 type Summary = ReturnType<typeof summarize>;
 
-/** Where the deep page starts: the claim at 90% of the claims' order, with its sort keys. */
-async function opContext(store: Awaited<ReturnType<typeof openStore>>): Promise<OpContext> {
-  const [claims] = await store.db.read<{ n: number }>('bench-claims', 'MATCH (c:Claim) RETURN count(c) AS n');
-  const deepOffset = deepOffsetOf(claims?.n ?? 0);
-  const [at] = await store.db.read<{ result: [string, number, string] }>('bench-claim-key', CLAIM_KEY_AT, {
-    offset: int(deepOffset),
-  });
-  if (!at) throw new Error(`no claim at offset ${deepOffset}`);
-  return { deepOffset, deepAfter: at.result };
-}
-
 async function profile(store: Awaited<ReturnType<typeof openStore>>, opName: string): Promise<boolean> {
-  const op = compareOps(await opContext(store)).find((o) => o.name === opName);
+  const op = compareOps(await opContext(store.db)).find((o) => o.name === opName);
   if (!op) throw new Error(`--profile: no operation ${opName}`);
   const dir = `${os.tmpdir()}/compare-cpu-prof-${process.pid}`;
   const spawned = Date.now();
@@ -276,7 +263,7 @@ async function main(): Promise<boolean> {
   if (args.profile) return profile(store, args.profile);
 
   const wanted = args.ops?.split(',');
-  const ops = compareOps(await opContext(store)).filter((o) => !wanted || wanted.includes(o.name));
+  const ops = compareOps(await opContext(store.db)).filter((o) => !wanted || wanted.includes(o.name));
   const systems: System[] = [];
   for (const name of SYSTEMS) systems.push(await startSystem(name, store));
   log(`P ${systems[0]?.url}, N ${systems[1]?.url}, F ${systems[2]?.url}; Neo4j ${store.uri} (pid ${store.neo4jPid})`);

@@ -5,8 +5,10 @@
  * Each answer is brought to one canonical shape (same names, lists in a defined order) so that the
  * three can be compared exactly.
  */
+import { type Database, int } from '../../src/db/driver.js';
 import { searchKey } from '../../src/domain/text.js';
 import { luceneTerms } from '../../src/repositories/search.js';
+import { CLAIM_KEY_AT } from '../peers/cypher.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers of three systems, checked by comparing them
 type J = any;
@@ -163,6 +165,17 @@ const affiliateOf = (id: string) => {
     OR: [is, ...oneHop, { positions: { some: { OR: oneHop } } }, { partOf: { some: { OR: oneHop } } }],
   };
 };
+
+/** Where the deep page starts: the claim at 90% of the claims' order, with its sort keys. */
+export async function opContext(db: Database): Promise<OpContext> {
+  const [claims] = await db.read<{ n: number }>('bench-claims', 'MATCH (c:Claim) RETURN count(c) AS n');
+  const deepOffset = deepOffsetOf(claims?.n ?? 0);
+  const [at] = await db.read<{ result: [string, number, string] }>('bench-claim-key', CLAIM_KEY_AT, {
+    offset: int(deepOffset),
+  });
+  if (!at) throw new Error(`no claim at offset ${deepOffset}`);
+  return { deepOffset, deepAfter: at.result };
+}
 
 export function compareOps(ctx: OpContext): CompareOp[] {
   const { deepOffset } = ctx;

@@ -321,17 +321,19 @@ export class Database {
     opts.gate?.started();
     const started = performance.now();
     try {
-      const result = await this.driver.executeQuery(cypher, params, {
-        database: this.connection.database,
-        routing: mode === 'READ' ? neo4j.routing.READ : neo4j.routing.WRITE,
-        transactionConfig: {
-          timeout: Math.max(1, Math.round(Math.min(this.options.queryTimeoutMs, remaining))),
-          metadata: { app: 'geo-kg', query: name },
-        },
-        signal: opts.signal,
-      });
+      const records =
+        mode === 'READ'
+          ? await this.autoCommitRead(cypher, params, name, remaining, opts.signal)
+          : (
+              await this.driver.executeQuery(cypher, params, {
+                database: this.connection.database,
+                routing: neo4j.routing.WRITE,
+                transactionConfig: this.transactionConfig(name, remaining),
+                signal: opts.signal,
+              })
+            ).records;
       if (this.up !== true) this.setUp(true);
-      return result.records.map((r) => r.toObject() as T);
+      return records.map((r) => r.toObject() as T);
     } finally {
       this.inFlight -= 1;
       opts.gate?.finished();
@@ -340,6 +342,42 @@ export class Database {
         opts.stats.ms += performance.now() - started;
         opts.stats.names.push(name);
       }
+    }
+  }
+
+  private transactionConfig(name: string, remaining: number) {
+    return {
+      timeout: Math.max(1, Math.round(Math.min(this.options.queryTimeoutMs, remaining))),
+      metadata: { app: 'geo-kg', query: name },
+    };
+  }
+
+  /**
+   * A read as one auto-commit query: RUN and PULL in one flush, one round trip (a managed transaction
+   * adds BEGIN and a COMMIT round trip, and writes twice to the socket). Reads are not retried (nothing
+   * to undo; a transient failure is reported). The bookmark manager of executeQuery keeps reads after
+   * this server's single-statement writes causally consistent in a cluster.
+   */
+  private async autoCommitRead(
+    cypher: string,
+    params: Record<string, unknown>,
+    name: string,
+    remaining: number,
+    signal: AbortSignal | undefined,
+  ) {
+    const session = this.driver.session({
+      database: this.connection.database,
+      defaultAccessMode: neo4j.session.READ,
+      bookmarkManager: this.driver.executeQueryBookmarkManager,
+    });
+    // Closing the session sends RESET: Neo4j stops the query.
+    const abort = () => void session.close().catch(() => {});
+    signal?.addEventListener('abort', abort, { once: true });
+    try {
+      return (await session.run(cypher, params, this.transactionConfig(name, remaining))).records;
+    } finally {
+      signal?.removeEventListener('abort', abort);
+      await session.close().catch(() => {});
     }
   }
 
@@ -414,7 +452,11 @@ export class Database {
     timeoutMs: number,
     signal: AbortSignal | undefined,
   ): Promise<T> {
-    const session = this.driver.session({ database: this.connection.database, defaultAccessMode: neo4j.session.WRITE });
+    const session = this.driver.session({
+      database: this.connection.database,
+      defaultAccessMode: neo4j.session.WRITE,
+      bookmarkManager: this.driver.executeQueryBookmarkManager,
+    });
     // Closing the session rolls back the open transaction (as the driver's executeQuery does on abort).
     const abort = () => void session.close().catch(() => {});
     signal?.addEventListener('abort', abort, { once: true });
