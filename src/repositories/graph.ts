@@ -50,6 +50,18 @@ const splitClaimKey = (key: string) => {
 
 const byId = <S extends z.ZodType>(field: string, value: S) => z.object({ id: z.string(), [field]: value });
 
+// Row schemas are built once: zod compiles a schema on its first parse, which per request costs more
+// than the parse itself.
+const nodeById = z.object({ id: z.string(), node: nodeRecord });
+const edgesById = byId('edges', z.array(edgeWithOther));
+const claimsByAsk = z.object({ kind: z.string(), id: z.string(), claims: z.array(claimDetails) });
+const eventsByActor = z.object({ key: z.string(), events: z.array(actorEvent) });
+const listRows = {
+  sourceValues: byId('sourceValues', z.array(z.string())),
+  mentions: byId('mentions', z.array(mentionRecord)),
+  sentences: byId('sentences', z.array(sentenceRecord)),
+};
+
 /**
  * Per-request loaders: every field that follows a relationship asks one of these, and DataLoader
  * turns all the asks of one level of the query into a single Cypher round trip. Rows are parsed
@@ -62,15 +74,15 @@ export class GraphRepository {
   ) {}
 
   /** A loader of one list per id from a query that returns `{id, <field>: [...]}` rows. */
-  private listsById<S extends z.ZodType>(name: string, field: string, item: S) {
-    const row = byId(field, z.array(item));
-    return new DataLoader<string, z.output<S>[]>(async (ids) => {
+  private listsById<Item>(name: string, field: keyof typeof listRows) {
+    const row = listRows[field];
+    return new DataLoader<string, Item[]>(async (ids) => {
       const rows = parseRows(
         name,
         row,
         await this.db.read(name, cypher(`queries/${name}`), { ids: [...new Set(ids)] }, this.opts),
       );
-      const map = new Map(rows.map((r) => [r.id, (r as Record<string, unknown>)[field] as z.output<S>[]]));
+      const map = new Map(rows.map((r) => [r.id, (r as Record<string, unknown>)[field] as Item[]]));
       return ids.map((id) => map.get(id) ?? []);
     });
   }
@@ -79,7 +91,7 @@ export class GraphRepository {
   readonly node = new DataLoader<string, NodeRecord | null>(async (ids) => {
     const rows = parseRows(
       'nodes-by-ids',
-      z.object({ id: z.string(), node: nodeRecord }),
+      nodeById,
       await this.db.read('nodes-by-ids', cypher('queries/nodes-by-ids'), { ids: [...new Set(ids)] }, this.opts),
     );
     const map = new Map(rows.map((r) => [r.id, r.node]));
@@ -93,10 +105,10 @@ export class GraphRepository {
   }
 
   /**
-   * Every truthy edge at a node, both directions, in one query per level of the selection: the
-   * fields that follow edges of one node (sources, targets, concerns …) share it, and filter.
+   * Edges by `direction|types|id`, one query per level of the selection: asks with the same direction
+   * for the same nodes share a query over the union of their types (an event's sources and targets are
+   * one round trip), and each ask keeps the edges of its own types.
    */
-  /** Edges by `direction|types|id`: the asks of one level with the same types and direction share a query. */
   private readonly typedEdges = new DataLoader<string, EdgeWithOther[]>(async (keys) => {
     const groups = new Map<string, string[]>();
     for (const key of new Set(keys)) {
@@ -104,24 +116,34 @@ export class GraphRepository {
       const group = key.slice(0, at);
       groups.set(group, [...(groups.get(group) ?? []), key.slice(at + 1)]);
     }
+    const queries = new Map<string, { direction: Direction; ids: string[]; groups: [string, Set<string>][] }>();
+    for (const [group, ids] of groups) {
+      const [direction, types] = group.split('|') as [Direction, string];
+      const shared = `${direction}|${[...ids].sort().join('|')}`;
+      const query = queries.get(shared) ?? { direction, ids, groups: [] };
+      query.groups.push([group, new Set(types.split(','))]);
+      queries.set(shared, query);
+    }
     const found = new Map<string, EdgeWithOther[]>();
     await Promise.all(
-      [...groups].map(async ([group, ids]) => {
-        const [direction, types] = group.split('|') as [Direction, string];
+      [...queries.values()].map(async ({ direction, ids, groups: asks }) => {
+        const types = [...new Set(asks.flatMap(([, t]) => [...t]))].sort();
         const rows = parseRows(
           'edges-of-nodes',
-          byId('edges', z.array(edgeWithOther)),
+          edgesById,
           await this.db.read(
             'edges-of-nodes',
-            cypher('queries/edges-of-nodes').replaceAll(
-              '__PATTERN__',
-              relationshipPattern(types.split(','), direction),
-            ),
+            cypher('queries/edges-of-nodes').replaceAll('__PATTERN__', relationshipPattern(types, direction)),
             { ids },
             this.opts,
           ),
         );
-        for (const r of rows) found.set(`${group}|${r.id}`, r.edges as EdgeWithOther[]);
+        for (const r of rows) {
+          const edges = r.edges as EdgeWithOther[];
+          for (const [group, wanted] of asks) {
+            found.set(`${group}|${r.id}`, asks.length === 1 ? edges : edges.filter((e) => wanted.has(e.edge.type)));
+          }
+        }
       }),
     );
     return keys.map((key) => {
@@ -148,7 +170,7 @@ export class GraphRepository {
     });
     const rows = parseRows(
       'claims',
-      z.object({ kind: z.string(), id: z.string(), claims: z.array(claimDetails) }),
+      claimsByAsk,
       await this.db.read('claims', cypher('queries/claims'), { asks }, this.opts),
     );
     const map = new Map(rows.map((r) => [claimKey(r.kind as ClaimSelection, r.id), r.claims as ClaimDetails[]]));
@@ -180,23 +202,15 @@ export class GraphRepository {
   readonly claimsAssertedBy = this.claimList('asserted');
   readonly claimsOfDocument = this.claimList('document');
   /** What each document says of an entity (not in the node maps the other queries return). */
-  readonly sourceValuesOfEntity = this.listsById('entity-sources', 'sourceValues', z.string());
-  readonly mentionsOfEntity = this.listsById<typeof mentionRecord>('mentions-of-entities', 'mentions', mentionRecord);
-  readonly mentionsInDocument = this.listsById<typeof mentionRecord>(
-    'mentions-in-documents',
-    'mentions',
-    mentionRecord,
-  );
-  readonly sentencesOfDocument = this.listsById<typeof sentenceRecord>(
-    'sentences-of-documents',
-    'sentences',
-    sentenceRecord,
-  );
+  readonly sourceValuesOfEntity = this.listsById<string>('entity-sources', 'sourceValues');
+  readonly mentionsOfEntity = this.listsById<MentionRecord>('mentions-of-entities', 'mentions');
+  readonly mentionsInDocument = this.listsById<MentionRecord>('mentions-in-documents', 'mentions');
+  readonly sentencesOfDocument = this.listsById<SentenceRecord>('sentences-of-documents', 'sentences');
 
   private readonly eventsOfActors = new DataLoader<string, ActorEvent[]>(async (keys) => {
     const rows = parseRows(
       'events-of-actors',
-      z.object({ key: z.string(), events: z.array(actorEvent) }),
+      eventsByActor,
       await this.db.read(
         'events-of-actors',
         cypher('queries/events-of-actors'),

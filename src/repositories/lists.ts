@@ -32,6 +32,16 @@ export interface Page<T> {
 }
 
 const countRow = z.object({ total: z.number().int() });
+/** One page-row schema per node schema, built once (zod compiles a schema on its first parse). */
+const pageRows = new Map<z.ZodType, z.ZodType>();
+function pageRow<T>(node: z.ZodType<T>): z.ZodType<{ node: T; sortKey: SortKey }> {
+  let row = pageRows.get(node);
+  if (!row) {
+    row = z.object({ node, sortKey });
+    pageRows.set(node, row);
+  }
+  return row as z.ZodType<{ node: T; sortKey: SortKey }>;
+}
 
 /** The label each list counts when nothing filters it (from NODE_LABELS and the kinds' labels). */
 const LIST_LABELS: Record<string, (f: Record<string, unknown>) => NodeLabel | 'Actor'> = {
@@ -64,7 +74,7 @@ export class ListRepository {
   ): Promise<Page<T>> {
     const rows = parseRows(
       `${name}-page`,
-      z.object({ node, sortKey }),
+      pageRow(node),
       await this.db.read(
         `${name}-page`,
         cypher(`queries/${name}-page`),

@@ -44,6 +44,7 @@ export function luceneTerms(word: string): string {
   return `(${exact} OR *${stem}*)`;
 }
 
+const entityRow = z.object({ node: entityRecord });
 const hitRow = z.object({
   node: nodeRecord,
   score: z.number(),
@@ -93,7 +94,7 @@ export class SearchRepository {
     if (!key) return [];
     const rows = parseRows(
       'entities-by-name',
-      z.object({ node: entityRecord }),
+      entityRow,
       await this.db.read('entities-by-name', cypher('queries/entities-by-name'), { key, limit: int(limit) }, this.opts),
     );
     return this.graph.prime(rows.map((r) => r.node));
