@@ -25,6 +25,17 @@ import { READ_OPS, toRequest } from './ops.js';
 const CONNECTIONS = intEnv('BENCH_CONNECTIONS', 50, 1, 1000);
 const DURATION_S = intEnv('BENCH_DURATION', 30, 1, 600);
 
+/** Median RSS of the first and of the last minute of the run (or thirds, when shorter). */
+function rssTrend(series: { s: number; rssMb: number }[]) {
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+  const end = series.at(-1)?.s ?? 0;
+  const span = Math.min(60, end / 3);
+  return {
+    firstMinuteMedian: median(series.filter((p) => p.s <= span).map((p) => p.rssMb)),
+    lastMinuteMedian: median(series.filter((p) => p.s >= end - span).map((p) => p.rssMb)),
+  };
+}
+
 function intEnv(name: string, def: number, min: number, max: number): number {
   const v = process.env[name];
   if (v === undefined || v === '') return def;
@@ -96,8 +107,14 @@ async function main(): Promise<boolean> {
     };
   });
   let rssPeak = rssBefore ?? 0;
+  // RSS every 10 s: whether memory is stable over a long run (BENCH_DURATION=300), not only its peak.
+  const started = Date.now();
+  const series: { s: number; rssMb: number }[] = [];
   const sampler = setInterval(() => {
-    rssPeak = Math.max(rssPeak, rssMb(server.pid) ?? 0);
+    const rss = rssMb(server.pid) ?? 0;
+    rssPeak = Math.max(rssPeak, rss);
+    const s = Math.round((Date.now() - started) / 1000);
+    if (s >= (series.at(-1)?.s ?? -10) + 10) series.push({ s, rssMb: rss });
   }, 500);
   log('measuring…');
   let result: autocannon.Result;
@@ -144,7 +161,7 @@ async function main(): Promise<boolean> {
       timeouts: result.timeouts,
       connectionErrors: result.errors - result.timeouts,
     },
-    serverRssMb: { before: rssBefore, peak: rssPeak, after: rssAfter },
+    serverRssMb: { before: rssBefore, peak: rssPeak, after: rssAfter, ...rssTrend(series), series },
     throughputMBps: Math.round((result.throughput.mean / 2 ** 20) * 100) / 100,
     perOperation: Object.fromEntries(
       OPS.map((o) => {
@@ -185,6 +202,10 @@ async function main(): Promise<boolean> {
     ],
     ['responses checked', checked],
     ['server RSS MiB before/peak/after', `${rssBefore ?? '?'} / ${rssPeak || '?'} / ${rssAfter ?? '?'}`],
+    [
+      'server RSS MiB, median of first / last minute',
+      `${summary.serverRssMb.firstMinuteMedian} / ${summary.serverRssMb.lastMinuteMedian}`,
+    ],
     ['graph unchanged', summary.graphUnchanged ? 'yes' : 'NO'],
     ['server error log lines', summary.serverErrorLogLines],
     ['result', ok ? 'PASS' : 'FAIL'],
