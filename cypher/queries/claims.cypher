@@ -27,9 +27,10 @@ RETURN kind, id, collect({
   claim: {{node-map c}},
   assertedBy: [(c)-[:ASSERTED_BY]->(a) | {{node-map a}}][0],
   evidence: COLLECT { MATCH (c)-[:SUPPORTED_BY]->(ev) RETURN {{node-map ev}} ORDER BY ev.start },
-  about: [(c)-[:ABOUT]->(x) | {{node-map x}}][0],
-  subject: [(c)-[:SUBJECT]->(s) | {{node-map s}}][0],
-  object: [(c)-[:OBJECT]->(o) | {{node-map o}}][0],
+  // What it is about, by id: Claim.about loads the node only when a client asks for it.
+  about: [(c)-[:ABOUT]->(x) | x.id][0],
+  subject: [(c)-[:SUBJECT]->(s) | s.id][0],
+  object: [(c)-[:OBJECT]->(o) | o.id][0],
   // A contradiction may be stated from either side (or both): each other claim once.
   contradicts: COLLECT { MATCH (c)-[:CONTRADICTS]-(other:Claim) RETURN DISTINCT other.id ORDER BY other.id }
 }) AS claims

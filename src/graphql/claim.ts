@@ -39,11 +39,11 @@ builder.node(ClaimRef, {
       resolve: async (c, _a, ctx) => {
         const d = await ctx.repos.graph.claimDetails.load(c.id);
         if (!d) return null;
-        if (d.about) return d.about;
+        if (d.about) return ctx.repos.graph.node.load(d.about);
         const { subject, object } = d;
         if (!subject || !object || !c.relationType) return null;
-        const edges = await ctx.repos.graph.edges(subject.id, [c.relationType], 'OUT');
-        return edges.find((e) => e.edge.to === object.id)?.edge ?? null;
+        const edges = await ctx.repos.graph.edges(subject, [c.relationType], 'OUT');
+        return edges.find((e) => e.edge.to === object)?.edge ?? null;
       },
     }),
     evidence: t.field({

@@ -30,9 +30,10 @@ const claimDetails = z.object({
   claim: claimRecord,
   assertedBy: entityRecord.nullable(),
   evidence: z.array(evidenceRecord),
-  about: nodeRecord.nullable(),
-  subject: entityRecord.nullable(),
-  object: nodeRecord.nullable(),
+  /** Ids of what it is about: an event or dispute, or a relation's two ends. */
+  about: z.string().nullable(),
+  subject: z.string().nullable(),
+  object: z.string().nullable(),
   contradicts: z.array(z.string()),
 });
 export type ClaimDetails = z.infer<typeof claimDetails>;
@@ -177,9 +178,7 @@ export class GraphRepository {
     return keys.map((key) => {
       const list = map.get(key) ?? [];
       for (const d of list) {
-        this.prime(
-          [d.claim, d.assertedBy, d.about, d.subject, d.object, ...d.evidence].filter((x): x is NodeRecord => !!x),
-        );
+        this.prime(d.assertedBy ? [d.claim, d.assertedBy, ...d.evidence] : [d.claim, ...d.evidence]);
         if (!key.startsWith('ids:')) this.claims.prime(claimKey('ids', d.claim.id), [d]);
       }
       return list;
