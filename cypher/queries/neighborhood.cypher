@@ -13,11 +13,27 @@ CALL (s) {
 }
 WITH s, reached[..$limit] AS found, size(reached) > $limit AS truncated
 WITH [s] + found AS nodes, truncated
-// The edges among them: each pair looked up directly (a hub's other relationships are not read).
+// The edges among them, each found from an end of small degree: a node with at most $denseDegree
+// relationships of these types is expanded (its edges to the other nodes kept); only the pairs of two denser nodes
+// are looked up directly (a hub's other relationships are not read). Looking up every pair cost 51²
+// look-ups for 51 nodes (31k db hits on the article against 4k).
 CALL (nodes) {
   UNWIND nodes AS a
-  UNWIND nodes AS b
-  MATCH (a)-[r:__TYPES__]->(b)
+  WITH nodes, a, COUNT { (a)-[:__TYPES__]-() } AS degree
+  WITH nodes,
+       collect(CASE WHEN degree <= $denseDegree THEN a END) AS sparse,
+       collect(CASE WHEN degree > $denseDegree THEN a END) AS dense
+  CALL (nodes, sparse, dense) {
+    UNWIND sparse AS a
+    MATCH (a)-[r:__TYPES__]-(b)
+    WHERE b IN nodes
+    RETURN r
+    UNION
+    UNWIND dense AS a
+    UNWIND dense AS b
+    MATCH (a)-[r:__TYPES__]->(b)
+    RETURN r
+  }
   RETURN collect(DISTINCT r) AS rels
 }
 RETURN [n IN nodes | {{node-map n}}] AS nodes,

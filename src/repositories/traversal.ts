@@ -6,6 +6,9 @@ import type { GraphRepository } from './graph.js';
 import { edgeTypes } from './patterns.js';
 import { parseRows } from './rows.js';
 
+/** Relationships of the shown types above which a node counts as a hub in a neighbourhood query. */
+const DENSE_DEGREE = 500;
+
 const subgraph = z.object({ nodes: z.array(nodeRecord), edges: z.array(edgeRecord), truncated: z.boolean() });
 export type Subgraph = z.infer<typeof subgraph>;
 const path = subgraph.omit({ truncated: true });
@@ -33,12 +36,22 @@ export class TraversalRepository {
     private readonly graph: GraphRepository,
   ) {}
 
-  async neighborhood(id: string, depth: number, types: string[], limit: number): Promise<Subgraph | null> {
+  /**
+   * `denseDegree`: nodes with more relationships of these types are not expanded to find the edges
+   * among the nodes; their pairs are looked up directly (see neighborhood.cypher).
+   */
+  async neighborhood(
+    id: string,
+    depth: number,
+    types: string[],
+    limit: number,
+    denseDegree = DENSE_DEGREE,
+  ): Promise<Subgraph | null> {
     const text = templated('queries/neighborhood', { DEPTH: checkedInt(depth, 1, 3), TYPES: edgeTypes(types) });
     const [row] = parseRows(
       'neighborhood',
       subgraph,
-      await this.db.read('neighborhood', text, { id, limit: int(limit) }, this.opts),
+      await this.db.read('neighborhood', text, { id, limit: int(limit), denseDegree: int(denseDegree) }, this.opts),
     );
     if (!row) return null;
     this.graph.prime(row.nodes);

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EDGE_TYPE_WORDS } from '../../src/domain/edges.js';
 import { EXAMPLES } from '../../src/graphiql/examples.js';
+import { createRepositories } from '../../src/repositories/index.js';
 import { testApp } from '../helpers/app.js';
 import { resetToArticle, testDatabase } from '../helpers/db.js';
 
@@ -227,6 +229,23 @@ describe('GraphQL API on the real Neo4j with the article loaded', () => {
     const limited = await gql('{ neighborhood(id: "turkey", depth: 3, limit: 3) { truncated nodes { key } } }');
     expect(limited.data.neighborhood.nodes).toHaveLength(4);
     expect(limited.data.neighborhood.truncated).toBe(true);
+  });
+
+  it('finds the same edges among a neighbourhood from expanded nodes and from looked-up pairs of hubs', async () => {
+    const traversal = createRepositories(db, {}).traversal;
+    const edgesWith = async (denseDegree: number) => {
+      const g = await traversal.neighborhood('russia', 2, [...EDGE_TYPE_WORDS], 50, denseDegree);
+      return (g?.edges ?? []).map((e) => `${e.from}-${e.type}->${e.to}`).sort();
+    };
+    const allExpanded = await edgesWith(1_000_000);
+    expect(allExpanded.length).toBeGreaterThan(50);
+    // every node a hub: every pair looked up; Russia and Turkey hubs: both ways meet
+    expect(await edgesWith(0)).toEqual(allExpanded);
+    expect(await edgesWith(15)).toEqual(allExpanded);
+    const api = await gql('{ neighborhood(id: "russia", depth: 2, limit: 50) { edges { kind sourceKey targetKey } } }');
+    expect(api.data.neighborhood.edges.map((e: any) => `${e.sourceKey}-${e.kind}->${e.targetKey}`).sort()).toEqual(
+      allExpanded,
+    );
   });
 
   it('fetches any object again by its global id', async () => {
