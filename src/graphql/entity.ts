@@ -162,14 +162,14 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'An entity by global id or key ("turkey"); null when there is none.',
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_r, args, ctx) => lookUp(ctx, args.id, ENTITY_TYPE_NAMES, isEntity),
+    resolve: (_r, args, ctx, info) => lookUp(ctx, args.id, ENTITY_TYPE_NAMES, isEntity, info),
   }),
   actor: t.field({
     type: ActorRef,
     nullable: true,
     description: 'An actor by global id or key; null when there is none (or it is a place or materiel).',
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_r, args, ctx) => lookUp(ctx, args.id, ACTOR_TYPE_NAMES, isActor),
+    resolve: (_r, args, ctx, info) => lookUp(ctx, args.id, ACTOR_TYPE_NAMES, isActor, info),
   }),
   entitiesByName: t.field({
     type: [EntityRef],

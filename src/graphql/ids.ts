@@ -1,7 +1,9 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
 import type { NodeRecord } from '../domain/records.js';
 import { InputError } from '../errors.js';
+import { prefetchEdges } from './prefetch.js';
 
 const KEY = /^[a-z0-9][a-z0-9:-]{0,199}$/;
 
@@ -40,7 +42,11 @@ export async function lookUp<T extends NodeRecord>(
   id: string,
   types: readonly string[],
   is: (n: NodeRecord) => n is T,
+  info?: GraphQLResolveInfo,
 ): Promise<T | null> {
-  const node = await ctx.repos.graph.node.load(keyOf(id, types));
+  const key = keyOf(id, types);
+  const loading = ctx.repos.graph.node.load(key);
+  if (info) prefetchEdges(ctx, key, info);
+  const node = await loading;
   return node && is(node) ? node : null;
 }
