@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/auth.js';
+import { loadConfig } from '../../src/config.js';
 import { applySchema } from '../../src/db/schema.js';
 import { ingestArticle } from '../../src/ingest/ingest.js';
 import { cachedApp } from '../helpers/cached-app.js';
@@ -172,13 +173,15 @@ describe('response cache: hits while the graph is unchanged, never a stale answe
 
   it('charges a cached answer to the rate limit like any request', async () => {
     const limited = cachedApp(db, { rateLimit: { perMinute: 1, burst: 3, trustProxyHops: 0 } });
-    const codes = [];
-    for (let i = 0; i < 5; i++) codes.push((await limited.gql('{ graphStats { labels { name count } } }')).status);
-    expect(codes).toEqual([200, 200, 200, 429, 429]);
+    const replies = [];
+    for (let i = 0; i < 5; i++) replies.push(await limited.gql('{ graphStats { labels { name count } } }'));
+    expect(replies.map((r) => r.status)).toEqual([200, 200, 200, 429, 429]);
+    expect(replies.map((r) => r.cache)).toEqual(['miss', 'hit', 'hit', null, null]);
   });
 
-  it('is off unless asked for: no header, every query runs', async () => {
-    const off = cachedApp(db, { responseCacheBytes: 0 });
+  it('is on by default with 32 MiB, off with RESPONSE_CACHE_MB=0: then no header, every query runs', async () => {
+    expect(loadConfig({}).responseCacheBytes).toBe(32 * 1_048_576);
+    const off = cachedApp(db, { responseCacheBytes: loadConfig({ RESPONSE_CACHE_MB: '0' }).responseCacheBytes });
     await off.gql(DOCUMENTS);
     const again = await off.gql(DOCUMENTS);
     expect(again.cache).toBeNull();
