@@ -9,10 +9,12 @@
  *
  *   npx tsx bench/compare.ts [--size article|10k|100k|1m] [--reps 2] [--iterations N] [--rounds 2]
  *                            [--duration 3] [--connections 10] [--ops a,b] [--store DIR] [--load-only]
- *                            [--profile OP] [--profile-seconds 60] [--name compare-article-2]
+ *                            [--profile OP] [--profile-seconds 60] [--name compare-article-2] [--cache]
  *
  * --store keeps the Neo4j folder (a large corpus is loaded once and reused by later runs);
  * --profile OP runs only P under `node --cpu-prof` with OP as load and prints where the time went.
+ * P runs with its response cache off (RESPONSE_CACHE_MB=0): every request is computed, as in N and F.
+ * --cache turns it on: the repeated requests are then answered from memory (warm; see bench/cache.ts).
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -36,6 +38,7 @@ const { values: args } = parseArgs({
     profile: { type: 'string' },
     name: { type: 'string' },
     'profile-seconds': { type: 'string', default: '60' },
+    cache: { type: 'boolean', default: false },
   },
 });
 const size = args.size as Size;
@@ -265,7 +268,7 @@ async function main(): Promise<boolean> {
   const wanted = args.ops?.split(',');
   const ops = compareOps(await opContext(store.db)).filter((o) => !wanted || wanted.includes(o.name));
   const systems: System[] = [];
-  for (const name of SYSTEMS) systems.push(await startSystem(name, store));
+  for (const name of SYSTEMS) systems.push(await startSystem(name, store, { responseCache: args.cache }));
   log(`P ${systems[0]?.url}, N ${systems[1]?.url}, F ${systems[2]?.url}; Neo4j ${store.uri} (pid ${store.neo4jPid})`);
 
   // 1. Same answers, or the operation is not measured and the run fails.

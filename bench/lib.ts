@@ -209,6 +209,8 @@ export async function startServer(
       LOAD_ARTICLES_ON_START: 'true',
       // Every benchmark client has the same address; bench/connections.ts measures the rate limit.
       RATE_LIMIT_PER_MINUTE: '0',
+      // Benchmarks repeat requests: measure the server computing them (bench/cache.ts turns it on).
+      RESPONSE_CACHE_MB: '0',
       ...env,
     },
     onLine: (line) => {

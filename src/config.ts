@@ -56,6 +56,9 @@ const envSchema = z
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
     RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(1_000_000).default(120),
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    RESPONSE_CACHE_MB: z.coerce.number().min(0).max(65_536).default(32),
+    PERSISTED_DOCUMENTS: z.string().min(1).optional(),
+    PERSISTED_DOCUMENTS_ONLY: z.enum(['true', 'false']).default('false'),
   })
   .superRefine((env, ctx) => {
     if (env.NEO4J_MAX_CONCURRENT_QUERIES !== undefined && env.NEO4J_MAX_CONCURRENT_QUERIES >= env.NEO4J_POOL_SIZE) {
@@ -70,6 +73,13 @@ const envSchema = z
         code: 'custom',
         path: ['HTTP_HEADERS_TIMEOUT_MS'],
         message: 'must not exceed HTTP_REQUEST_TIMEOUT_MS',
+      });
+    }
+    if (env.PERSISTED_DOCUMENTS_ONLY === 'true' && !env.PERSISTED_DOCUMENTS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PERSISTED_DOCUMENTS_ONLY'],
+        message: 'needs PERSISTED_DOCUMENTS (the manifest of the documents allowed)',
       });
     }
     if (env.NEO4J_URI && !env.NEO4J_PASSWORD) {
@@ -105,6 +115,10 @@ export interface Config {
   neo4jPool: Neo4jPool;
   http: HttpLimits;
   rateLimit: RateLimit;
+  /** Bytes of answers the response cache holds (src/cache/); 0: no response cache. */
+  responseCacheBytes: number;
+  /** A manifest of persisted documents, and whether only they may run (src/persisted-documents.ts). */
+  persistedDocuments: { file: string; only: boolean } | undefined;
 }
 
 /** The driver's connection pool and how many queries may use it (src/db/admission.ts). */
@@ -267,5 +281,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       burst: e.RATE_LIMIT_BURST,
       trustProxyHops: e.TRUST_PROXY_HOPS,
     },
+    responseCacheBytes: Math.round(e.RESPONSE_CACHE_MB * 1_048_576),
+    persistedDocuments: e.PERSISTED_DOCUMENTS
+      ? { file: e.PERSISTED_DOCUMENTS, only: e.PERSISTED_DOCUMENTS_ONLY === 'true' }
+      : undefined,
   };
 }

@@ -38,6 +38,14 @@ export const ERROR_CODES = {
   },
   ALREADY_RETRACTED: { status: null, description: 'The claim was retracted before (when, why: in the message).' },
   CLAIM_RETRACTED: { status: null, description: 'A retracted claim cannot be corrected.' },
+  PERSISTED_DOCUMENT_NOT_FOUND: {
+    status: 404,
+    description: 'No persisted document has the `documentId` (or `persistedQuery.sha256Hash`) sent.',
+  },
+  PERSISTED_DOCUMENT_REQUIRED: {
+    status: 403,
+    description: 'The server runs only its persisted documents (`PERSISTED_DOCUMENTS_ONLY`); send an id.',
+  },
   NOT_FOUND: { status: 404, description: 'An export whose focus, or path end, is not in the graph, or with no path.' },
   INTERNAL_SERVER_ERROR: { status: null, description: 'Anything unexpected; the details are in the server log only.' },
 } as const;

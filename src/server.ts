@@ -4,9 +4,11 @@ import { connect } from './db/connect.js';
 import { LocalNeo4jError } from './db/local-neo4j.js';
 import { prepareWhenUp } from './db/preparation.js';
 import { applySchema } from './db/schema.js';
+import { schema } from './graphql/index.js';
 import { connectionCap, createHttpServer, openFileLimit } from './http-server.js';
 import { seedArticles } from './ingest/seed.js';
 import { createLogger } from './logger.js';
+import { loadPersistedDocuments, ManifestError } from './persisted-documents.js';
 import { ensureExplorerBundle } from './web/bundle.js';
 import { createApp } from './yoga.js';
 
@@ -21,6 +23,14 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createLogger(config.logLevel);
+  let persistedDocuments: ReturnType<typeof loadPersistedDocuments> | undefined;
+  try {
+    const p = config.persistedDocuments;
+    persistedDocuments = p && loadPersistedDocuments(p.file, p.only, schema);
+  } catch (err) {
+    console.error(err instanceof ManifestError ? err.message : String(err));
+    process.exit(1);
+  }
 
   let connected: Awaited<ReturnType<typeof connect>>;
   try {
@@ -67,6 +77,8 @@ async function main(): Promise<void> {
     fanout,
     local: connected.local,
     rateLimit: config.rateLimit,
+    responseCacheBytes: config.responseCacheBytes,
+    persistedDocuments,
   });
   const server = createHttpServer(app, config.http, logger);
   // A deep accept queue: under a connection flood a new client (or /health) waits its turn instead of

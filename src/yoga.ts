@@ -1,5 +1,8 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin } from 'graphql-yoga';
+import { GraphVersionReader } from './cache/graph-version.js';
+import { responseCachePlugin } from './cache/plugin.js';
+import { ResponseCache } from './cache/response-cache.js';
 import { type ApiKey, DEFAULT_LIMITS, type Limits, type RateLimit } from './config.js';
 import type { Context } from './context.js';
 import { createContext } from './context.js';
@@ -13,6 +16,7 @@ import { EXAMPLES } from './graphiql/examples.js';
 import { schema } from './graphql/index.js';
 import { limitPlugins } from './limits.js';
 import type { Logger } from './logger.js';
+import { type PersistedDocuments, persistedDocumentsPlugin } from './persisted-documents.js';
 import { rateLimitPlugin } from './rate-limit.js';
 import { explorerPlugin } from './web/serve.js';
 
@@ -32,6 +36,10 @@ export interface AppOptions {
   local?: () => LocalNeo4jHealth;
   /** Requests per client; none (or perMinute 0): no rate limit. */
   rateLimit?: RateLimit;
+  /** Bytes of answers the response cache may hold (src/cache/); none or 0: no response cache. */
+  responseCacheBytes?: number;
+  /** Documents a client may name by id; with `only`, nothing else runs. */
+  persistedDocuments?: PersistedDocuments;
 }
 
 const json = (body: unknown, status = 200) =>
@@ -106,6 +114,8 @@ export function createApp({
   explorerDir,
   local = alwaysRunning,
   rateLimit,
+  responseCacheBytes = 0,
+  persistedDocuments,
 }: AppOptions) {
   // Exports call back into this app; it exists by the time a request arrives.
   const self: {
@@ -148,8 +158,13 @@ export function createApp({
       // Exports send their GraphQL operation through this same app: its limits and cost model apply.
       exportPlugin(() => self.app as NonNullable<typeof self.app>),
       ...limitPlugins(limits),
-      costPlugin(fanout, limits),
+      ...(persistedDocuments ? [persistedDocumentsPlugin(persistedDocuments)] : []),
+      // Before the cache: a cached answer is logged too.
       operationLogPlugin(),
+      ...(responseCacheBytes > 0
+        ? [responseCachePlugin(new ResponseCache(responseCacheBytes), new GraphVersionReader(() => db.graphVersion()))]
+        : []),
+      costPlugin(fanout, limits),
     ],
     cors:
       corsOrigins.length === 0

@@ -32,7 +32,7 @@ const SCRIPTS: Record<SystemName, string> = {
 export async function startSystem(
   name: SystemName,
   neo4j: { uri: string; password: string },
-  opts: { cpuProfDir?: string } = {},
+  opts: { cpuProfDir?: string; responseCache?: boolean } = {},
 ): Promise<System> {
   const port = await freePort();
   const nodeArgs = [
@@ -58,6 +58,8 @@ export async function startSystem(
       NEO4J_QUERY_TIMEOUT_MS: '120000',
       // Every benchmark client has the same address; bench/connections.ts measures the rate limit.
       RATE_LIMIT_PER_MINUTE: '0',
+      // P's response cache would answer the repeated requests from memory: off unless --cache.
+      RESPONSE_CACHE_MB: opts.responseCache ? '32' : '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -3,6 +3,7 @@ import { DEFAULT_NEO4J_POOL, type Neo4jConnection, type Neo4jPool } from '../con
 import type { ErrorCode } from '../error-codes.js';
 import type { Logger } from '../logger.js';
 import { Admission, DatabaseBusyError, RequestGate } from './admission.js';
+import { cypher } from './cypher.js';
 
 export { DatabaseBusyError, RequestGate };
 
@@ -21,6 +22,8 @@ export class TransientDatabaseError extends Error {
   readonly code: ErrorCode = 'TRANSIENT_ERROR';
   readonly retryable = true;
 }
+
+type Mode = 'READ' | 'WRITE' | 'SCHEMA';
 
 /** Per-request counters: queries sent to Neo4j and the time spent in them. */
 export interface QueryStats {
@@ -170,6 +173,8 @@ export class Database {
   private readonly listeners = new Set<(up: boolean) => void>();
   /** Queries sent to Neo4j by read() and write() since start (tests use it to bound round trips). */
   queriesSent = 0;
+  /** Reads of the graph's version (graphVersion()), since start. */
+  versionReads = 0;
   /** Write transactions run again after a transient error, since start. */
   writeRetries = 0;
 
@@ -271,7 +276,7 @@ export class Database {
   }
 
   private async run<T extends RecordShape>(
-    mode: 'READ' | 'WRITE',
+    mode: Mode,
     name: string,
     cypher: string,
     params: Record<string, unknown>,
@@ -308,7 +313,7 @@ export class Database {
 
   /** One query on an admitted slot. */
   private async send<T extends RecordShape>(
-    mode: 'READ' | 'WRITE',
+    mode: Mode,
     name: string,
     cypher: string,
     params: Record<string, unknown>,
@@ -324,14 +329,7 @@ export class Database {
       const records =
         mode === 'READ'
           ? await this.autoCommitRead(cypher, params, name, remaining, opts.signal)
-          : (
-              await this.driver.executeQuery(cypher, params, {
-                database: this.connection.database,
-                routing: neo4j.routing.WRITE,
-                transactionConfig: this.transactionConfig(name, remaining),
-                signal: opts.signal,
-              })
-            ).records;
+          : await this.writeWithVersion(cypher, params, this.transactionConfig(name, remaining), opts.signal);
       if (this.up !== true) this.setUp(true);
       return records.map((r) => r.toObject() as T);
     } finally {
@@ -381,6 +379,63 @@ export class Database {
     }
   }
 
+  /** One statement and the graph version's step in one write transaction (what `write()` sends). */
+  private async writeWithVersion(
+    text: string,
+    params: Record<string, unknown>,
+    config: { timeout: number; metadata: Record<string, string> },
+    signal: AbortSignal | undefined,
+  ) {
+    const session = this.driver.session({
+      database: this.connection.database,
+      defaultAccessMode: neo4j.session.WRITE,
+      bookmarkManager: this.driver.executeQueryBookmarkManager,
+    });
+    const abort = () => void session.close().catch(() => {});
+    signal?.addEventListener('abort', abort, { once: true });
+    try {
+      return await session.executeWrite(async (tx) => {
+        const result = await tx.run(text, params);
+        await bumpVersion(tx);
+        return result.records;
+      }, config);
+    } finally {
+      signal?.removeEventListener('abort', abort);
+      await session.close().catch(() => {});
+    }
+  }
+
+  /**
+   * The graph's version as `epoch:n`, null when there is no version node (src/cache/graph-version.ts).
+   * One seek on a unique index, outside the admission (the callers share one read at a time, so at
+   * most two run at once) and not counted in `queriesSent`: a cached answer does not wait behind
+   * the queue of queries it does not need.
+   */
+  async graphVersion(timeoutMs = 2_000): Promise<string | null> {
+    this.guard();
+    this.versionReads += 1;
+    try {
+      const { records } = await this.driver.executeQuery(
+        cypher('version/read'),
+        { id: GRAPH_VERSION_ID },
+        {
+          database: this.connection.database,
+          routing: neo4j.routing.READ,
+          transactionConfig: { timeout: timeoutMs, metadata: { app: 'geo-kg', query: 'graph-version' } },
+        },
+      );
+      const row = records[0];
+      if (!row) return null;
+      const epoch: unknown = row.get('epoch');
+      const n: unknown = row.get('n');
+      return typeof epoch === 'string' && typeof n === 'number' ? `${epoch}:${n}` : null;
+    } catch (err) {
+      const mapped = mapDriverError(err);
+      if (mapped instanceof DatabaseUnavailableError) this.setUp(false, mapped.message);
+      throw mapped;
+    }
+  }
+
   /** A read transaction (routed to readers in a cluster). */
   read<T extends RecordShape = RecordShape>(
     name: string,
@@ -391,7 +446,10 @@ export class Database {
     return this.run<T>('READ', name, cypher, params, opts);
   }
 
-  /** A write transaction of a single statement. */
+  /**
+   * A write transaction of a single statement; like every write transaction it also steps the graph's
+   * version on (cypher/version/bump.cypher), so cached responses computed before it are not served.
+   */
   write<T extends RecordShape = RecordShape>(
     name: string,
     cypher: string,
@@ -401,8 +459,15 @@ export class Database {
     return this.run<T>('WRITE', name, cypher, params, opts);
   }
 
+  /** A schema statement (constraint, index; Neo4j runs them in a transaction of their own, apart from data). */
+  schema(name: string, statement: string): Promise<RecordShape[]> {
+    return this.run('SCHEMA', name, statement, {}, {});
+  }
+
   /**
-   * Several statements in one write transaction: all or nothing. A transient failure (deadlock, leader
+   * Several statements in one write transaction: all or nothing. The graph's version steps on in the
+   * same transaction, after `work` (cypher/version/bump.cypher): last, so the version node's lock is
+   * held only for the commit. A transient failure (deadlock, leader
    * switch) rolls the attempt back and runs `work` again after a backoff, until `retryForMs` has passed
    * or the signal aborts; then TRANSIENT_ERROR. `work` may therefore run more than once: it must only
    * talk to the transaction.
@@ -463,7 +528,9 @@ export class Database {
     try {
       const tx = session.beginTransaction({ timeout: timeoutMs, metadata: { app: 'geo-kg', query: name } });
       try {
-        const result = await work(ManagedTransaction.fromTransaction(tx));
+        const managed = ManagedTransaction.fromTransaction(tx);
+        const result = await work(managed);
+        await bumpVersion(managed);
         await tx.commit();
         return result;
       } catch (err) {
@@ -482,6 +549,12 @@ export class Database {
     await this.driver.close();
   }
 }
+
+/** The id of the one `(:GraphVersion)` node (cypher/version/*.cypher). */
+export const GRAPH_VERSION_ID = 'graph';
+
+/** One step on for the graph's version, in the transaction of the write (cypher/version/bump.cypher). */
+const bumpVersion = (tx: ManagedTransaction) => tx.run(cypher('version/bump'), { id: GRAPH_VERSION_ID });
 
 /** A whole number as a Cypher INTEGER (JavaScript numbers travel as floats, which SKIP and LIMIT refuse). */
 export const int = (n: number) => neo4j.int(n);

@@ -1,12 +1,14 @@
 import { cypher, statements } from './cypher.js';
-import type { Database } from './driver.js';
+import { type Database, GRAPH_VERSION_ID } from './driver.js';
 
-/** Applies cypher/schema.cypher (constraints and indexes) and waits until the indexes are online. */
+/** Applies cypher/schema.cypher (constraints and indexes), waits until the indexes are online, creates the version node. */
 export async function applySchema(db: Database): Promise<number> {
   const all = statements(cypher('schema'));
   for (const [i, statement] of all.entries()) {
-    await db.write(`schema-${i}`, statement);
+    await db.schema(`schema-${i}`, statement);
   }
-  await db.write('schema-await', 'CALL db.awaitIndexes(60)');
+  await db.schema('schema-await', 'CALL db.awaitIndexes(60)');
+  // The graph's version node, which every write steps on (src/cache/graph-version.ts).
+  await db.write('graph-version', cypher('version/ensure'), { id: GRAPH_VERSION_ID });
   return all.length;
 }
