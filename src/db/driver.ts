@@ -326,10 +326,20 @@ export class Database {
     opts.gate?.started();
     const started = performance.now();
     try {
+      const config = this.transactionConfig(name, remaining);
       const records =
         mode === 'READ'
-          ? await this.autoCommitRead(cypher, params, name, remaining, opts.signal)
-          : await this.writeWithVersion(cypher, params, this.transactionConfig(name, remaining), opts.signal);
+          ? await this.autoCommitRead(cypher, params, config, opts.signal)
+          : mode === 'WRITE'
+            ? await this.writeWithVersion(cypher, params, config, opts.signal)
+            : (
+                await this.driver.executeQuery(cypher, params, {
+                  database: this.connection.database,
+                  routing: neo4j.routing.WRITE,
+                  transactionConfig: config,
+                  signal: opts.signal,
+                })
+              ).records;
       if (this.up !== true) this.setUp(true);
       return records.map((r) => r.toObject() as T);
     } finally {
@@ -359,8 +369,7 @@ export class Database {
   private async autoCommitRead(
     cypher: string,
     params: Record<string, unknown>,
-    name: string,
-    remaining: number,
+    config: { timeout: number; metadata: Record<string, string> },
     signal: AbortSignal | undefined,
   ) {
     const session = this.driver.session({
@@ -372,7 +381,7 @@ export class Database {
     const abort = () => void session.close().catch(() => {});
     signal?.addEventListener('abort', abort, { once: true });
     try {
-      return (await session.run(cypher, params, this.transactionConfig(name, remaining))).records;
+      return (await session.run(cypher, params, config)).records;
     } finally {
       signal?.removeEventListener('abort', abort);
       await session.close().catch(() => {});
