@@ -15,3 +15,5 @@ CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity|Dispute|Event) ON
 CREATE FULLTEXT INDEX evidence_quotes IF NOT EXISTS FOR (n:Evidence) ON EACH [n.quote, n.gloss] OPTIONS { indexConfig: { `fulltext.analyzer`: 'german', `fulltext.eventually_consistent`: false } };
 CREATE CONSTRAINT sentence_id IF NOT EXISTS FOR (n:Sentence) REQUIRE n.id IS UNIQUE;
 CREATE INDEX sentence_document IF NOT EXISTS FOR (n:Sentence) ON (n.documentId);
+CREATE INDEX claim_stance IF NOT EXISTS FOR (n:Claim) ON (n.stance);
+CREATE INDEX event_order_date IF NOT EXISTS FOR (n:Event) ON (n.orderDate);

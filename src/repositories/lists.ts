@@ -41,6 +41,54 @@ const LIST_LABELS: Record<string, (f: Record<string, unknown>) => NodeLabel | 'A
   claims: () => 'Claim',
   documents: () => 'Document',
 };
+/**
+ * Where each list starts (cypher/starts/<list>-<start>.cypher, the first clause of its page and count
+ * queries), from the filters given: the node an id names, or an index, else every node of the label.
+ * A page of all claims reads them in documentId order from the index (`in-order`), so that it stops
+ * after the documents it shows.
+ */
+const STARTS: Record<string, (f: Record<string, unknown>, counting: boolean, order: string) => string> = {
+  actors: (f) => (f.disputeId ? 'dispute' : f.kinds ? 'kinds' : 'all'),
+  claims: (f, counting) =>
+    f.documentId ? 'document' : f.assertedBy ? 'asserted' : !counting ? 'in-order' : f.stances ? 'stances' : 'all',
+  disputes: (f) => (f.actorId ? 'party' : 'all'),
+  events: (f, counting, order) =>
+    f.actorId
+      ? 'actor'
+      : f.disputeId
+        ? 'dispute'
+        : f.types
+          ? 'types'
+          : !counting
+            ? order === 'DATE_DESC'
+              ? 'dated-desc'
+              : 'dated-asc'
+            : f.from
+              ? 'from'
+              : f.to
+                ? 'to'
+                : 'all',
+};
+const queryText = (name: string, kind: 'page' | 'count', filters: Record<string, unknown>, order = '') => {
+  const text = cypher(`queries/${name}-${kind}`);
+  const start = STARTS[name]?.(filters, kind === 'count', order);
+  return start ? text.replace('__START__', cypher(`starts/${name}-${start}`)) : text;
+};
+
+/** The key of undated events in the events' order (cypher/queries/events-page.cypher). */
+const UNDATED = 1_000_000_000;
+/** An ISO date from days since 1970-01-01. */
+const isoDay = (days: number) => new Date(days * 86_400_000).toISOString().slice(0, 10);
+/**
+ * The orderDate an events page starts from (cypher/starts/events-dated-*.cypher): the cursor's day, or
+ * past every date when the cursor is an undated event (they come after the dated ones).
+ */
+function fromDate(order: EventOrder, after: SortKey | null): string {
+  const key = after ? Number(after[0]) : null;
+  if (order === 'DATE_DESC') return key === null ? '9999-99-99' : key >= UNDATED ? '' : isoDay(-key);
+  return key === null ? '' : key >= UNDATED ? '9999-99-99' : isoDay(key);
+}
+
 /** Switches and settings that do not narrow a list. */
 const NOT_FILTERS = new Set(['actorsOnly', 'affiliates', 'graphTypes']);
 const unfiltered = (f: Record<string, unknown>) =>
@@ -61,14 +109,16 @@ export class ListRepository {
     order: string,
     after: SortKey | null,
     limit: number,
+    /** Parameters of the page query that are not filters. */
+    extra: Record<string, unknown> = {},
   ): Promise<Page<T>> {
     const rows = parseRows(
       `${name}-page`,
       z.object({ node, sortKey }),
       await this.db.read(
         `${name}-page`,
-        cypher(`queries/${name}-page`),
-        { ...filters, order, after, limit: int(limit) },
+        queryText(name, 'page', filters, order),
+        { ...filters, ...extra, order, after, limit: int(limit) },
         this.opts,
       ),
     );
@@ -79,7 +129,7 @@ export class ListRepository {
       total: () => {
         const label = unfiltered(filters) ? LIST_LABELS[name]?.(filters) : undefined;
         // Unfiltered, a literal label is counted from Neo4j's count store (no scan).
-        const text = label ? `MATCH (n:${label}) RETURN count(n) AS total` : cypher(`queries/${name}-count`);
+        const text = label ? `MATCH (n:${label}) RETURN count(n) AS total` : queryText(name, 'count', filters);
         total ??= this.db
           .read(`${name}-count`, text, filters, this.opts)
           .then((r) => parseRows(`${name}-count`, countRow, r)[0]?.total ?? 0);
@@ -111,7 +161,7 @@ export class ListRepository {
     after: SortKey | null,
     limit: number,
   ) {
-    return this.page('events', eventRecord, f, order, after, limit);
+    return this.page('events', eventRecord, f, order, after, limit, { fromDate: fromDate(order, after) });
   }
 
   disputes(f: { actorId: string | null }, order: DisputeOrder, after: SortKey | null, limit: number) {
@@ -129,7 +179,8 @@ export class ListRepository {
     after: SortKey | null,
     limit: number,
   ) {
-    return this.page('claims', claimRecord, f, order, after, limit);
+    // The page reads claims in documentId order from the cursor's document on.
+    return this.page('claims', claimRecord, f, order, after, limit, { fromDocument: after ? String(after[0]) : '' });
   }
 
   documents(order: DocumentOrder, after: SortKey | null, limit: number) {
