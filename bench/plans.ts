@@ -63,6 +63,30 @@ async function main(): Promise<boolean> {
       [...r.flags, ...(r.problems.length ? ['FAIL'] : [])].join(' '),
     ]),
   );
+  // One line per query name: its variants, the operators its plans start from, the most db hits.
+  const byName = new Map<string, typeof reports>();
+  for (const r of reports) byName.set(r.name, [...(byName.get(r.name) ?? []), r]);
+  const summary = [...byName].map(([name, rs]) => ({
+    name,
+    variants: rs.length,
+    starts: [...new Set(rs.flatMap((r) => r.starts.map((s) => s.split(' ')[0])))].sort(),
+    maxDbHits: Math.max(...rs.map((r) => r.dbHits ?? 0)),
+    flags: [...new Set(rs.flatMap((r) => r.flags))].sort(),
+    allowed: rs.some((r) => r.flags.some((f) => f === 'scan' || f === 'late-limit' || f === 'count-by-scan')),
+    failing: rs.filter((r) => r.problems.length > 0).length,
+  }));
+  console.log('');
+  printTable(
+    ['query', 'plans', 'starts', 'max db hits', 'flags', 'verdict'],
+    summary.map((s) => [
+      s.name,
+      s.variants,
+      s.starts.join(', '),
+      s.maxDbHits,
+      s.flags.join(' '),
+      s.failing ? `${s.failing} FAIL` : s.allowed ? 'allowed' : 'ok',
+    ]),
+  );
   const failing = reports.filter((r) => r.problems.length > 0);
   for (const r of failing) console.error(`FAIL ${r.name} ${r.variant}: ${r.problems.join('; ')}`);
   const file = writeResults(args.name ?? `plans-${size}`, {
@@ -70,6 +94,7 @@ async function main(): Promise<boolean> {
     size,
     counts: store.counts,
     mode: args.explain ? 'EXPLAIN' : 'PROFILE',
+    summary,
     queries: reports.map(({ plan, ...r }) => ({ ...r, plan })),
   });
   log(`${reports.length} plans, ${failing.length} failing; wrote ${file}`);

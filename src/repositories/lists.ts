@@ -79,14 +79,21 @@ const queryText = (name: string, kind: 'page' | 'count', filters: Record<string,
 const UNDATED = 1_000_000_000;
 /** An ISO date from days since 1970-01-01. */
 const isoDay = (days: number) => new Date(days * 86_400_000).toISOString().slice(0, 10);
+/** Days since 1970-01-01 of the years 0001 to 9999 (outside: no such date in the data). */
+const MAX_DAYS = 2_900_000;
 /**
  * The orderDate an events page starts from (cypher/starts/events-dated-*.cypher): the cursor's day, or
- * past every date when the cursor is an undated event (they come after the dated ones).
+ * past every date when the cursor is an undated event (they come after the dated ones). A cursor whose
+ * key is no day (forged) starts at the beginning: the query's own cursor test then decides, as before.
  */
 function fromDate(order: EventOrder, after: SortKey | null): string {
-  const key = after ? Number(after[0]) : null;
-  if (order === 'DATE_DESC') return key === null ? '9999-99-99' : key >= UNDATED ? '' : isoDay(-key);
-  return key === null ? '' : key >= UNDATED ? '9999-99-99' : isoDay(key);
+  const key = after?.[0];
+  const descending = order === 'DATE_DESC';
+  if (typeof key === 'number' && key >= UNDATED) return descending ? '' : '9999-99-99';
+  if (typeof key !== 'number' || !Number.isInteger(key) || Math.abs(key) > MAX_DAYS) {
+    return descending ? '9999-99-99' : '';
+  }
+  return isoDay(descending ? -key : key);
 }
 
 /** Switches and settings that do not narrow a list. */
