@@ -16,3 +16,5 @@ CREATE FULLTEXT INDEX evidence_quotes IF NOT EXISTS FOR (n:Evidence) ON EACH [n.
 CREATE CONSTRAINT sentence_id IF NOT EXISTS FOR (n:Sentence) REQUIRE n.id IS UNIQUE;
 CREATE INDEX sentence_document IF NOT EXISTS FOR (n:Sentence) ON (n.documentId);
 CREATE CONSTRAINT graph_version_id IF NOT EXISTS FOR (n:GraphVersion) REQUIRE n.id IS UNIQUE;
+CREATE INDEX claim_stance IF NOT EXISTS FOR (n:Claim) ON (n.stance);
+CREATE INDEX event_order_date IF NOT EXISTS FOR (n:Event) ON (n.orderDate);

@@ -1,3 +1,3 @@
-MATCH (n:Entity)
+__START__
 WHERE {{entities-filter n}}
 RETURN count(n) AS total

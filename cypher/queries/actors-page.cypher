@@ -1,6 +1,8 @@
 // A page of entities, filtered, in the order $order (NAME, DEGREE, CLAIMS), after the cursor $after.
+// The first clause (START) is where the list starts: cypher/starts/<list>-<start>.cypher, chosen in
+// repositories/lists.ts from the filters given (an index, or the node an id names, else every node of the label).
 // DEGREE counts the graph's relationships ($graphTypes), not provenance (claims, mentions).
-MATCH (n:Entity)
+__START__
 WHERE {{entities-filter n}}
 WITH n,
      CASE $order

@@ -1,3 +1,3 @@
-MATCH (c:Claim)
+__START__
 WHERE {{claims-filter c}}
 RETURN count(c) AS total

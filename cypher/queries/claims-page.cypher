@@ -1,5 +1,5 @@
 // A page of claims, filtered, in the order $order (DOCUMENT_POSITION), after the cursor $after.
-MATCH (c:Claim)
+__START__
 WHERE {{claims-filter c}}
 WITH c,
      c.documentId AS key,

@@ -1,3 +1,3 @@
-MATCH (d:Dispute)
+__START__
 WHERE ($actorId IS NULL OR EXISTS { (:Entity {id: $actorId})-[:PARTY_TO]->(d) })
 RETURN count(d) AS total

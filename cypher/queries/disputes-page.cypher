@@ -1,5 +1,5 @@
 // A page of disputes (those of $actorId when given), in the order $order (NAME, PARTIES), after $after.
-MATCH (d:Dispute)
+__START__
 WHERE ($actorId IS NULL OR EXISTS { (:Entity {id: $actorId})-[:PARTY_TO]->(d) })
 WITH d,
      CASE $order WHEN 'PARTIES' THEN -COUNT { (d)<-[:PARTY_TO]-() } ELSE toLower(d.name) END AS key,

@@ -1,4 +1,4 @@
 {{actor-ids - $actorId $affiliates}}
-MATCH (e:Event)
+__START__
 WHERE {{events-filter e}}
 RETURN count(e) AS total

@@ -1,7 +1,7 @@
 // A page of events, filtered, in the order $order (DATE, DATE_DESC), after the cursor $after. An event
 // sorts at orderDate (never before what it answers or is part of), then orderRank; undated ones last.
 {{actor-ids - $actorId $affiliates}}
-MATCH (e:Event)
+__START__
 WHERE {{events-filter e}}
 WITH e, $order = 'DATE_DESC' AS descending, duration.inDays(date('1970-01-01'), date(e.orderDate)).days AS day
 WITH e, descending,

@@ -151,11 +151,24 @@ export function describeConnectError(err: unknown): string {
   return `Neo4j is unreachable: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`;
 }
 
+/** A query as read() or write() sends it: its name, text and parameters. */
+export interface SentQuery {
+  name: string;
+  mode: 'READ' | 'WRITE';
+  cypher: string;
+  params: Record<string, unknown>;
+}
+
 export interface DatabaseOptions {
   queryTimeoutMs: number;
   logger?: Logger;
   /** Connection pool and query admission; defaults: DEFAULT_NEO4J_POOL. */
   pool?: Partial<Neo4jPool>;
+  /**
+   * Told of every query read() and write() send, before it is sent (tests and scripts only: the
+   * query-plan check captures what the API asks). Unset in the server: one property test per query.
+   */
+  onQuery?: (query: SentQuery) => void;
 }
 
 /**
@@ -183,12 +196,15 @@ export class Database {
   peakInFlight = 0;
   readonly pool: Neo4jPool;
   readonly admission: Admission;
+  /** See DatabaseOptions.onQuery; may be set and unset while the database is open. */
+  onQuery: ((query: SentQuery) => void) | undefined;
 
   constructor(
     readonly connection: Neo4jConnection,
     private readonly options: DatabaseOptions,
   ) {
     this.pool = { ...DEFAULT_NEO4J_POOL, ...options.pool };
+    this.onQuery = options.onQuery;
     this.admission = new Admission({
       limit: this.pool.maxConcurrentQueries,
       maxQueued: this.pool.maxQueued,
@@ -320,6 +336,7 @@ export class Database {
     opts: QueryOptions,
   ): Promise<T[]> {
     const remaining = timeLeft(opts); // after the wait
+    this.onQuery?.({ name, mode, cypher, params });
     this.queriesSent += 1;
     this.inFlight += 1;
     this.peakInFlight = Math.max(this.peakInFlight, this.inFlight);

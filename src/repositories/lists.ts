@@ -51,6 +51,61 @@ const LIST_LABELS: Record<string, (f: Record<string, unknown>) => NodeLabel | 'A
   claims: () => 'Claim',
   documents: () => 'Document',
 };
+/**
+ * Where each list starts (cypher/starts/<list>-<start>.cypher, the first clause of its page and count
+ * queries), from the filters given: the node an id names, or an index, else every node of the label.
+ * A page of all claims reads them in documentId order from the index (`in-order`), so that it stops
+ * after the documents it shows.
+ */
+const STARTS: Record<string, (f: Record<string, unknown>, counting: boolean, order: string) => string> = {
+  actors: (f) => (f.disputeId ? 'dispute' : f.kinds ? 'kinds' : 'all'),
+  claims: (f, counting) =>
+    f.documentId ? 'document' : f.assertedBy ? 'asserted' : !counting ? 'in-order' : f.stances ? 'stances' : 'all',
+  disputes: (f) => (f.actorId ? 'party' : 'all'),
+  events: (f, counting, order) =>
+    f.actorId
+      ? 'actor'
+      : f.disputeId
+        ? 'dispute'
+        : f.types
+          ? 'types'
+          : !counting
+            ? order === 'DATE_DESC'
+              ? 'dated-desc'
+              : 'dated-asc'
+            : f.from
+              ? 'from'
+              : f.to
+                ? 'to'
+                : 'all',
+};
+const queryText = (name: string, kind: 'page' | 'count', filters: Record<string, unknown>, order = '') => {
+  const text = cypher(`queries/${name}-${kind}`);
+  const start = STARTS[name]?.(filters, kind === 'count', order);
+  return start ? text.replace('__START__', cypher(`starts/${name}-${start}`)) : text;
+};
+
+/** The key of undated events in the events' order (cypher/queries/events-page.cypher). */
+const UNDATED = 1_000_000_000;
+/** An ISO date from days since 1970-01-01. */
+const isoDay = (days: number) => new Date(days * 86_400_000).toISOString().slice(0, 10);
+/** Days since 1970-01-01 of the years 0001 to 9999 (outside: no such date in the data). */
+const MAX_DAYS = 2_900_000;
+/**
+ * The orderDate an events page starts from (cypher/starts/events-dated-*.cypher): the cursor's day, or
+ * past every date when the cursor is an undated event (they come after the dated ones). A cursor whose
+ * key is no day (forged) starts at the beginning: the query's own cursor test then decides, as before.
+ */
+function fromDate(order: EventOrder, after: SortKey | null): string {
+  const key = after?.[0];
+  const descending = order === 'DATE_DESC';
+  if (typeof key === 'number' && key >= UNDATED) return descending ? '' : '9999-99-99';
+  if (typeof key !== 'number' || !Number.isInteger(key) || Math.abs(key) > MAX_DAYS) {
+    return descending ? '9999-99-99' : '';
+  }
+  return isoDay(descending ? -key : key);
+}
+
 /** Switches and settings that do not narrow a list. */
 const NOT_FILTERS = new Set(['actorsOnly', 'affiliates', 'graphTypes']);
 const unfiltered = (f: Record<string, unknown>) =>
@@ -71,14 +126,16 @@ export class ListRepository {
     order: string,
     after: SortKey | null,
     limit: number,
+    /** Parameters of the page query that are not filters. */
+    extra: Record<string, unknown> = {},
   ): Promise<Page<T>> {
     const rows = parseRows(
       `${name}-page`,
       pageRow(node),
       await this.db.read(
         `${name}-page`,
-        cypher(`queries/${name}-page`),
-        { ...filters, order, after, limit: int(limit) },
+        queryText(name, 'page', filters, order),
+        { ...filters, ...extra, order, after, limit: int(limit) },
         this.opts,
       ),
     );
@@ -89,7 +146,7 @@ export class ListRepository {
       total: () => {
         const label = unfiltered(filters) ? LIST_LABELS[name]?.(filters) : undefined;
         // Unfiltered, a literal label is counted from Neo4j's count store (no scan).
-        const text = label ? `MATCH (n:${label}) RETURN count(n) AS total` : cypher(`queries/${name}-count`);
+        const text = label ? `MATCH (n:${label}) RETURN count(n) AS total` : queryText(name, 'count', filters);
         total ??= this.db
           .read(`${name}-count`, text, filters, this.opts)
           .then((r) => parseRows(`${name}-count`, countRow, r)[0]?.total ?? 0);
@@ -121,7 +178,7 @@ export class ListRepository {
     after: SortKey | null,
     limit: number,
   ) {
-    return this.page('events', eventRecord, f, order, after, limit);
+    return this.page('events', eventRecord, f, order, after, limit, { fromDate: fromDate(order, after) });
   }
 
   disputes(f: { actorId: string | null }, order: DisputeOrder, after: SortKey | null, limit: number) {
@@ -139,7 +196,8 @@ export class ListRepository {
     after: SortKey | null,
     limit: number,
   ) {
-    return this.page('claims', claimRecord, f, order, after, limit);
+    // The page reads claims in documentId order from the cursor's document on.
+    return this.page('claims', claimRecord, f, order, after, limit, { fromDocument: after ? String(after[0]) : '' });
   }
 
   documents(order: DocumentOrder, after: SortKey | null, limit: number) {

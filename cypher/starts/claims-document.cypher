@@ -1,0 +1,2 @@
+// The claims of one document: the claim_document index.
+MATCH (c:Claim {documentId: $documentId})

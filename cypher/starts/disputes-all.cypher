@@ -1,0 +1,2 @@
+// Every dispute (a label scan): no filter narrows the list by an index.
+MATCH (d:Dispute)
