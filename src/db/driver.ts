@@ -154,7 +154,7 @@ export function describeConnectError(err: unknown): string {
 /** A query as read() or write() sends it: its name, text and parameters. */
 export interface SentQuery {
   name: string;
-  mode: 'READ' | 'WRITE';
+  mode: Mode;
   cypher: string;
   params: Record<string, unknown>;
 }
