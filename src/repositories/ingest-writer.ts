@@ -17,9 +17,23 @@ function upsertEdges(type: string): string {
 
 const BATCH = 500;
 
-async function unwind(tx: ManagedTransaction, text: string, rows: unknown[], params: Record<string, unknown>) {
+/** Called after each statement of a write with its step name and duration (benchmarks). */
+export type StepTimer = (step: string, ms: number) => void;
+
+function timed(tx: ManagedTransaction, onStep: StepTimer | undefined) {
+  return async (step: string, text: string, params: Record<string, unknown>) => {
+    const t0 = performance.now();
+    const result = await tx.run(text, params);
+    onStep?.(step, performance.now() - t0);
+    return result;
+  };
+}
+
+type Run = ReturnType<typeof timed>;
+
+async function unwind(run: Run, step: string, text: string, rows: unknown[], params: Record<string, unknown>) {
   for (let i = 0; i < rows.length; i += BATCH) {
-    await tx.run(text, { ...params, rows: rows.slice(i, i + BATCH) });
+    await run(step, text, { ...params, rows: rows.slice(i, i + BATCH) });
   }
 }
 
@@ -64,40 +78,41 @@ function reapplied(edited: ClaimEdits[]) {
 export async function writePlan(
   db: Database,
   plan: IngestPlan,
-  opts: { signal?: AbortSignal } = {},
+  opts: { signal?: AbortSignal; onStep?: StepTimer } = {},
 ): Promise<WriteOutcome> {
   const base = { documentId: plan.documentId, claimPrefix: plan.claimPrefix };
   const inFile = new Set(plan.claims.map((c) => c.id));
   return db.writeTransaction(
     `ingest ${plan.documentId}`,
     async (tx) => {
-      await tx.run(cypher('ingest/00-lock-document'), base);
-      const edited = (await tx.run(cypher('ingest/00b-read-edits'), base)).records.map(
+      const run = timed(tx, opts.onStep);
+      await run('00-lock-document', cypher('ingest/00-lock-document'), base);
+      const edited = (await run('00b-read-edits', cypher('ingest/00b-read-edits'), base)).records.map(
         (r) => r.toObject() as unknown as ClaimEdits,
       );
-      await tx.run(cypher('ingest/01-remove-document-claims'), base);
-      await tx.run(cypher('ingest/02-remove-document-mentions'), base);
-      await tx.run(cypher('ingest/03-release-shared'), base);
-      await unwind(tx, cypher('ingest/06-upsert-entities'), plan.entities, base);
-      await tx.run(cypher('ingest/04-upsert-document'), {
+      await run('01-remove-document-claims', cypher('ingest/01-remove-document-claims'), base);
+      await run('02-remove-document-mentions', cypher('ingest/02-remove-document-mentions'), base);
+      await run('03-release-shared', cypher('ingest/03-release-shared'), base);
+      await unwind(run, '06-upsert-entities', cypher('ingest/06-upsert-entities'), plan.entities, base);
+      await run('04-upsert-document', cypher('ingest/04-upsert-document'), {
         ...base,
         document: plan.document,
         publisherEntity: plan.publisherEntity,
       });
-      await tx.run(deriveNames(), { ...base, kindLabels: KIND_LABELS });
-      await unwind(tx, cypher('ingest/05-upsert-sentences'), plan.sentences, base);
-      await unwind(tx, cypher('ingest/07-upsert-disputes'), plan.disputes, base);
-      await unwind(tx, cypher('ingest/08-upsert-events'), plan.events, base);
+      await run('06b-derive-names', deriveNames(), { ...base, kindLabels: KIND_LABELS });
+      await unwind(run, '05-upsert-sentences', cypher('ingest/05-upsert-sentences'), plan.sentences, base);
+      await unwind(run, '07-upsert-disputes', cypher('ingest/07-upsert-disputes'), plan.disputes, base);
+      await unwind(run, '08-upsert-events', cypher('ingest/08-upsert-events'), plan.events, base);
       for (const [type, rows] of plan.edges) {
-        await unwind(tx, upsertEdges(type), rows, base);
+        await unwind(run, '09-upsert-edges', upsertEdges(type), rows, base);
       }
-      await unwind(tx, cypher('ingest/10-upsert-claims'), plan.claims, base);
-      await unwind(tx, cypher('ingest/11-upsert-evidence'), plan.evidence, base);
-      await unwind(tx, cypher('ingest/12-link-contradictions'), plan.contradictions, base);
-      await unwind(tx, cypher('ingest/13-create-mentions'), plan.mentions, base);
+      await unwind(run, '10-upsert-claims', cypher('ingest/10-upsert-claims'), plan.claims, base);
+      await unwind(run, '11-upsert-evidence', cypher('ingest/11-upsert-evidence'), plan.evidence, base);
+      await unwind(run, '12-link-contradictions', cypher('ingest/12-link-contradictions'), plan.contradictions, base);
+      await unwind(run, '13-create-mentions', cypher('ingest/13-create-mentions'), plan.mentions, base);
       const kept = reapplied(edited.filter((e) => inFile.has(e.id)));
-      await unwind(tx, cypher('ingest/13b-reapply-edits'), kept, base);
-      await tx.run(cypher('ingest/14-remove-orphans'), base);
+      await unwind(run, '13b-reapply-edits', cypher('ingest/13b-reapply-edits'), kept, base);
+      await run('14-remove-orphans', cypher('ingest/14-remove-orphans'), base);
       return {
         keptRetractions: kept.filter((k) => k.retracted).length,
         keptCorrections: kept.filter((k) => k.corrected).length,
