@@ -1,5 +1,5 @@
 // Re-ingest replaces a document's own nodes: its claims, evidence and sentences go first, and its mentions.
-// The index hints keep the plan right when it was made on an almost empty graph (the writer does not replan).
+// The index hints keep the plan right when it was made on an almost empty graph.
 CALL () {
   MATCH (c:Claim {documentId: $documentId}) USING INDEX c:Claim(documentId) RETURN c AS n
   UNION MATCH (e:Evidence {documentId: $documentId}) USING INDEX e:Evidence(documentId) RETURN e AS n

@@ -21,17 +21,10 @@ const BATCH = 10_000;
 /** Called after each statement of a write with its step name and duration (benchmarks). */
 export type StepTimer = (step: string, ms: number) => void;
 
-/**
- * Every statement of the writer finds its nodes through unique indexes, element ids or index hints,
- * whatever the statistics say; replanning it each time the graph has grown (the default while a
- * corpus loads into a young database) cost more than the writes themselves (bench/loader.ts).
- */
-const NO_REPLAN = 'CYPHER replan=skip ';
-
 function timed(tx: ManagedTransaction, onStep: StepTimer | undefined) {
   return async (step: string, text: string, params: Record<string, unknown>) => {
     const t0 = performance.now();
-    const result = await tx.run(NO_REPLAN + text, params);
+    const result = await tx.run(text, params);
     onStep?.(step, performance.now() - t0);
     return result;
   };
