@@ -36,9 +36,34 @@ export interface LoadStats {
   /** Per-document rate of the first and the last tenth of the documents: how it changes as the graph grows. */
   firstTenthPerSecond: number;
   lastTenthPerSecond: number;
+  /** Time in the counts of the graph after each document (part of totalMs, not of validate or write). */
+  countMs: number;
+  /** Time per statement of the writer (src/repositories/ingest-writer.ts steps), all documents. */
+  steps: Record<string, { ms: number; calls: number }>;
   /** A sample of documents (every k-th), for the trend. */
   sample: DocumentLoad[];
 }
+
+/** Adds each writer step's time to a table (for LoadStats.steps). */
+export function stepTable(): { steps: LoadStats['steps']; onStep: (step: string, ms: number) => void } {
+  const steps: LoadStats['steps'] = {};
+  return {
+    steps,
+    onStep: (step, ms) => {
+      const s = steps[step] ?? { ms: 0, calls: 0 };
+      s.ms += ms;
+      s.calls += 1;
+      steps[step] = s;
+    },
+  };
+}
+
+const rounded = (steps: LoadStats['steps']) =>
+  Object.fromEntries(
+    Object.entries(steps)
+      .sort(([, a], [, b]) => b.ms - a.ms)
+      .map(([k, v]) => [k, { ms: Math.round(v.ms), calls: v.calls }]),
+  );
 
 export async function countGraph(db: Database): Promise<{ nodes: number; relationships: number }> {
   const [row] = await db.read<{ nodes: number; relationships: number }>(
@@ -59,6 +84,8 @@ export async function loadSynthetic(
   let { relationships } = await countGraph(db);
   const base = relationships;
   let lastReport = started;
+  let countMs = 0;
+  const { steps, onStep } = stepTable();
   for (const article of syntheticCorpus(opts.seed, poolSizeFor(opts.target))) {
     if (relationships >= opts.target) break;
     if (opts.maxMs !== undefined && performance.now() - started > opts.maxMs) {
@@ -68,9 +95,10 @@ export async function loadSynthetic(
     const t0 = performance.now();
     const loaded = loadArticleFrom(article.slug, `synthetic/${article.slug}`, article.text, article.yaml);
     const t1 = performance.now();
-    await writePlan(db, loaded.plan);
+    await writePlan(db, loaded.plan, { onStep });
     const t2 = performance.now();
     const now = (await countGraph(db)).relationships;
+    countMs += performance.now() - t2;
     docs.push({ slug: article.slug, relationships: now - relationships, validateMs: t1 - t0, writeMs: t2 - t1 });
     relationships = now;
     if (opts.progress && t2 - lastReport > 30_000) {
@@ -110,6 +138,8 @@ export async function loadSynthetic(
     perDocument: { p10: at(0.1), p50: at(0.5), p90: at(0.9) },
     firstTenthPerSecond: slice(docs.slice(0, tenth)),
     lastTenthPerSecond: slice(docs.slice(-tenth)),
+    countMs: Math.round(countMs),
+    steps: rounded(steps),
     sample: docs
       .filter((_, i) => i % step === 0 || i === docs.length - 1)
       .map((d) => ({ ...d, validateMs: Math.round(d.validateMs), writeMs: Math.round(d.writeMs) })),

@@ -1,6 +1,17 @@
-// Shared nodes and derived edges forget this document; those no document holds any more are removed at the end.
-MATCH (n)
-WHERE (n:Entity OR n:Event OR n:Dispute) AND $documentId IN n.documentIds
+// Shared nodes and derived edges forget this document; those no document holds any more are removed
+// at the end (14). Only the nodes the document held ($entityIds, $eventIds, $disputeIds, sorted) are
+// visited, each by its index.
+CALL () {
+  UNWIND $entityIds AS id
+  MATCH (n:Entity {id: id}) RETURN n
+  UNION
+  UNWIND $eventIds AS id
+  MATCH (n:Event {id: id}) RETURN n
+  UNION
+  UNWIND $disputeIds AS id
+  MATCH (n:Dispute {id: id}) RETURN n
+}
+WITH n WHERE $documentId IN coalesce(n.documentIds, [])
 SET n.documentIds = [d IN n.documentIds WHERE d <> $documentId]
 WITH n
 CALL (n) {

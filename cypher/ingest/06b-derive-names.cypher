@@ -5,7 +5,9 @@
 // a document that gives none (no description, no Wikidata id) erases nothing. Aliases and search keys
 // are the union, in that order. The labels follow the kind shown; they come from $kindLabels
 // (KIND_LABELS in src/domain/entities.ts, an allow-list), __ALL_KIND_LABELS__ likewise.
-MATCH (e:Entity)
+// Only the entities this ingest touched ($entityIds: the document's and those it released, sorted).
+UNWIND $entityIds AS id
+MATCH (e:Entity {id: id})
 WHERE e.namesStale = true
 CALL (e) {
   UNWIND coalesce(e.documentIds, []) AS docId

@@ -1,11 +1,13 @@
-// __TYPE__ is a relationship type from RELATION_TYPES or EVENT_EDGE_TYPES (allow-lists in code).
+// Every truthy edge of the document in one statement. row.type is a relationship type the writer
+// checked against RELATION_TYPES and EVENT_EDGE_TYPES (allow-lists in code); row.from and row.to are
+// the element ids 06–08 returned in this transaction.
 // Edges are the fast "truthy" view; claimIds lead to the claims and their evidence. Both lists keep one
 // order whatever the order of ingests: documents by id, each document's claims in the order of its file.
 // Each list is read in the SET that writes it, so Neo4j locks the edge before reading (no lost update).
 UNWIND $rows AS row
-{{graph-node row row.from a}}
-{{graph-node row row.to b}}
-MERGE (a)-[r:__TYPE__]->(b)
+MATCH (a) WHERE elementId(a) = row.from
+MATCH (b) WHERE elementId(b) = row.to
+MERGE (a)-[r:$(row.type)]->(b)
 SET r += row.props,
     r.claimIds = [c IN coalesce(r.claimIds, []) WHERE c < $claimPrefix]
                  + [c IN coalesce(r.claimIds, []) WHERE c STARTS WITH $claimPrefix AND NOT c IN row.claimIds]

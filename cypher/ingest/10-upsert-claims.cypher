@@ -1,21 +1,16 @@
+// The document's claims are new nodes (01 removed those of its earlier version). row.links: what the
+// claim is about, [{type: 'ABOUT', to}] or [{type: 'SUBJECT', to}, {type: 'OBJECT', to}], `to` an
+// element id 06–08 returned in this transaction, type one of these three (set by the writer).
 MATCH (d:Document {id: $documentId})
 UNWIND $rows AS row
-MERGE (c:Claim {id: row.id})
+CREATE (c:Claim {id: row.id})
 SET c += row.props
-MERGE (c)-[:SOURCED_FROM]->(d)
+CREATE (c)-[:SOURCED_FROM]->(d)
 WITH c, row
 MATCH (who:Entity {id: row.assertedBy})
-MERGE (c)-[:ASSERTED_BY]->(who)
+CREATE (c)-[:ASSERTED_BY]->(who)
 WITH c, row
-CALL (c, row) {
-  WITH c, row WHERE row.aboutKind IN ['event', 'dispute']
-  {{graph-node row row.aboutId x}}
-  MERGE (c)-[:ABOUT]->(x)
-  UNION
-  WITH c, row WHERE row.aboutKind = 'relation'
-  MATCH (s:Entity {id: row.subject})
-  {{graph-node row row.object o}}
-  MERGE (c)-[:SUBJECT]->(s)
-  MERGE (c)-[:OBJECT]->(o)
-}
-RETURN count(c) AS written
+UNWIND row.links AS link
+MATCH (x) WHERE elementId(x) = link.to
+CREATE (c)-[:$(link.type)]->(x)
+RETURN count(*) AS written

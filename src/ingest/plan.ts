@@ -38,11 +38,17 @@ export function planIngest(a: Annotations, text: string, slug: string): IngestPl
   const claimsAbout = new Map<string, string[]>();
   for (const c of a.claims) {
     const aboutId = Object.values(c.about)[0] as string;
-    claimsAbout.set(aboutId, [...(claimsAbout.get(aboutId) ?? []), claimPrefix + c.id]);
+    const ids = claimsAbout.get(aboutId);
+    if (ids) ids.push(claimPrefix + c.id);
+    else claimsAbout.set(aboutId, [claimPrefix + c.id]);
   }
 
   const edges = new Map<EdgeType, EdgeRow[]>();
-  const addEdge = (type: EdgeType, row: EdgeRow) => edges.set(type, [...(edges.get(type) ?? []), row]);
+  const addEdge = (type: EdgeType, row: EdgeRow) => {
+    const rows = edges.get(type);
+    if (rows) rows.push(row);
+    else edges.set(type, [row]);
+  };
   for (const r of a.relations) {
     addEdge(r.type, {
       from: r.from,

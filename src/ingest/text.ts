@@ -51,9 +51,20 @@ export function occurrences(text: string, needle: string): number[] {
   return found;
 }
 
-/** The sentence that holds a span (the one where it starts). */
+/**
+ * The sentence that holds a span (the one where it starts), or else the first one after it. Sentences
+ * come in text order and do not overlap, so that is the first sentence ending after the offset: a
+ * binary search (an article of thousands of sentences has thousands of quotes and mentions).
+ */
 export function sentenceAt(sentences: Sentence[], offset: number): Sentence | undefined {
-  return sentences.find((s) => offset >= s.start && offset < s.end) ?? sentences.find((s) => offset < s.end);
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sentences[mid]?.end ?? 0) > offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return sentences[lo];
 }
 
 function bigrams(s: string): Map<string, number> {
@@ -125,8 +136,11 @@ export function findMentions(text: string, terms: MentionTerm[]): Mention[] {
   }
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const taken: Mention[] = [];
+  // The characters taken mentions cover: a candidate overlaps one when it covers a taken character.
+  const covered = new Uint8Array(text.length);
   for (const c of candidates) {
-    if (taken.some((t) => c.start < t.end && t.start < c.end)) continue;
+    if (covered.subarray(c.start, c.end).includes(1)) continue;
+    covered.fill(1, c.start, c.end);
     taken.push(c);
   }
   return taken.sort((a, b) => a.start - b.start);

@@ -1,2 +1,0 @@
-MATCH (:Document {id: $documentId})-[m:MENTIONS]->()
-DELETE m

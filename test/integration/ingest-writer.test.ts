@@ -1,0 +1,140 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cypher, statements, templated } from '../../src/db/cypher.js';
+import type { Database } from '../../src/db/driver.js';
+import { applySchema } from '../../src/db/schema.js';
+import { ALL_KIND_LABELS } from '../../src/domain/entities.js';
+import { ingestArticle, loadArticleFrom } from '../../src/ingest/ingest.js';
+import { writePlan } from '../../src/repositories/ingest-writer.js';
+import { graphCounts } from '../helpers/counts.js';
+import { clearGraph, testDatabase } from '../helpers/db.js';
+
+const ARTICLE = 'data/articles/2022-01-flashup-moskau-ankara';
+const SECOND = 'test/fixtures/articles/test-second-article';
+
+/** The second article without its own publisher (test-desk) and without its second event. */
+function shrunkSecond(): string {
+  const yaml = readFileSync(`${SECOND}/annotations.yaml`, 'utf8')
+    .replace('publisherEntity: test-desk', 'publisherEntity: erdogan')
+    .replaceAll('assertedBy: test-desk', 'assertedBy: erdogan')
+    .replace(/ {2}- id: test-desk\n(?: {4}.*\n)+/, '')
+    .replace(/ {2}- id: turkey-seeks-dialogue-with-moscow\n(?: {4}.*\n)+/, '')
+    .replace(/ {2}- id: c-dialogue\n[\s\S]*$/, '');
+  expect(yaml).not.toContain('test-desk');
+  expect(yaml).not.toContain('turkey-seeks-dialogue-with-moscow');
+  return yaml;
+}
+
+async function ingestSecond(db: Database, yaml: string) {
+  const article = loadArticleFrom('test-second-article', SECOND, readFileSync(`${SECOND}/article.txt`, 'utf8'), yaml);
+  await writePlan(db, article.plan);
+}
+
+/** Every node and relationship with its properties (but the time of ingest), comparable across databases. */
+async function wholeGraph(db: Database) {
+  const nodes = await db.read<{ labels: string[]; props: Record<string, unknown> }>(
+    'nodes',
+    `MATCH (n) WITH n, properties(n) AS p
+     RETURN labels(n) AS labels, p {.*, ingestedAt: null} AS props ORDER BY n.id`,
+  );
+  const rels = await db.read<{ a: string; type: string; b: string; props: Record<string, unknown> }>(
+    'relationships',
+    'MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS type, b.id AS b, properties(r) AS props',
+  );
+  return {
+    counts: await graphCounts(db),
+    nodes: nodes.map((n) => ({ ...n, labels: [...n.labels].sort() })),
+    rels: rels.map((r) => JSON.stringify({ ...r, props: Object.fromEntries(Object.entries(r.props).sort()) })).sort(),
+  };
+}
+
+describe('the ingest writer', () => {
+  const db = testDatabase(60_000);
+  beforeAll(async () => {
+    await db.check();
+    await applySchema(db);
+  });
+  afterAll(() => db.close());
+
+  it('finds every node it touches through an index: no statement scans all nodes or a whole label', async () => {
+    await clearGraph(db);
+    await ingestArticle(db, ARTICLE);
+    await ingestArticle(db, SECOND);
+    const files = [
+      '00-lock-document',
+      '01-remove-document-claims',
+      '03-release-shared',
+      '04-upsert-document',
+      '05-upsert-sentences',
+      '06-upsert-entities',
+      '07-upsert-disputes',
+      '08-upsert-events',
+      '09-upsert-edges',
+      '10-upsert-claims',
+      '11-upsert-evidence',
+      '12-link-contradictions',
+      '13-create-mentions',
+      '13b-reapply-edits',
+      '14-remove-orphans',
+    ];
+    const texts = [
+      ...files.map((f) => [f, cypher(`ingest/${f}`)]),
+      ['06b-derive-names', templated('ingest/06b-derive-names', { ALL_KIND_LABELS: ALL_KIND_LABELS.join(':') })],
+    ];
+    const scans: string[] = [];
+    const session = db.driver.session({ database: db.connection.database });
+    try {
+      for (const [name, text] of texts) {
+        for (const statement of statements(text ?? '')) {
+          const { summary } = await session.run(`EXPLAIN ${statement}`);
+          const operators: string[] = [];
+          const walk = (p: { operatorType: string; children: unknown[] }) => {
+            operators.push(p.operatorType);
+            for (const c of p.children) walk(c as typeof p);
+          };
+          if (summary.plan) walk(summary.plan as never);
+          for (const op of operators)
+            if (/AllNodesScan|NodeByLabelScan|NodeByLabelsScan|NodeIndexScan|AllRelationshipsScan|TypeScan/.test(op))
+              scans.push(`${name}: ${op}`);
+        }
+      }
+    } finally {
+      await session.close();
+    }
+    expect(scans).toEqual([]);
+  });
+
+  it.each([
+    ['it wrote the document', false],
+    ['an older loader wrote the document (no ids of shared nodes on it)', true],
+  ])('a re-ingest removes the shared nodes only that document held, when %s', async (_name, older) => {
+    await clearGraph(db);
+    await ingestArticle(db, ARTICLE);
+    await ingestSecond(db, shrunkSecond());
+    const fresh = await wholeGraph(db);
+    expect(fresh.counts[':Document']).toBe(2);
+
+    await clearGraph(db);
+    await ingestArticle(db, ARTICLE);
+    await ingestArticle(db, SECOND);
+    const [doc] = await db.read<{ entityIds: string[] | null }>(
+      'held',
+      "MATCH (d:Document {id: 'test-second-article'}) RETURN d.entityIds AS entityIds",
+    );
+    expect(doc?.entityIds).toContain('test-desk');
+    if (older) {
+      await db.write(
+        'older-loader',
+        "MATCH (d:Document {id: 'test-second-article'}) REMOVE d.entityIds, d.eventIds, d.disputeIds",
+      );
+    }
+    await ingestSecond(db, shrunkSecond());
+    const after = await wholeGraph(db);
+    const left = await db.read(
+      'left',
+      "MATCH (n) WHERE n.id IN ['test-desk', 'turkey-seeks-dialogue-with-moscow'] RETURN n.id AS id",
+    );
+    expect(left).toEqual([]);
+    expect(after).toEqual(fresh);
+  });
+});
