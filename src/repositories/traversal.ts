@@ -55,6 +55,13 @@ export class TraversalRepository {
     );
     if (!row) return null;
     this.graph.prime(row.nodes);
+    // One order whatever the plan: by the places of their ends among the nodes (nearest first), then
+    // kind, so that the same neighbourhood is drawn the same way (the explorer's layout follows it).
+    const at = new Map(row.nodes.map((n, i) => [n.id, i]));
+    const place = (key: string) => at.get(key) ?? row.nodes.length;
+    row.edges.sort(
+      (a, b) => place(a.from) - place(b.from) || place(a.to) - place(b.to) || a.type.localeCompare(b.type),
+    );
     return row;
   }
 

@@ -237,6 +237,11 @@ describe('GraphQL API on the real Neo4j with the article loaded', () => {
       const g = await traversal.neighborhood('russia', 2, [...EDGE_TYPE_WORDS], 50, denseDegree);
       return (g?.edges ?? []).map((e) => `${e.from}-${e.type}->${e.to}`).sort();
     };
+    const g = await traversal.neighborhood('russia', 2, [...EDGE_TYPE_WORDS], 50);
+    const at = (key: string) => g?.nodes.findIndex((n) => n.id === key) ?? -1;
+    const places = (g?.edges ?? []).map((e) => [at(e.from), at(e.to)]);
+    // edges in the order of their ends among the nodes, whichever way they were found
+    expect(places).toEqual([...places].sort((x, y) => (x[0] ?? 0) - (y[0] ?? 0) || (x[1] ?? 0) - (y[1] ?? 0)));
     const allExpanded = await edgesWith(1_000_000);
     expect(allExpanded.length).toBeGreaterThan(50);
     // every node a hub: every pair looked up; Russia and Turkey hubs: both ways meet
