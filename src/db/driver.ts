@@ -1,4 +1,4 @@
-import neo4j, { type Driver, ManagedTransaction, Neo4jError, type RecordShape } from 'neo4j-driver';
+import neo4j, { type Driver, ManagedTransaction, Neo4jError, type RecordShape, type Session } from 'neo4j-driver';
 import { DEFAULT_NEO4J_POOL, type Neo4jConnection, type Neo4jPool } from '../config.js';
 import type { ErrorCode } from '../error-codes.js';
 import type { Logger } from '../logger.js';
@@ -24,6 +24,7 @@ export class TransientDatabaseError extends Error {
 }
 
 type Mode = 'READ' | 'WRITE' | 'SCHEMA';
+type TransactionConfig = { timeout: number; metadata: Record<string, string> };
 
 /** Per-request counters: queries sent to Neo4j and the time spent in them. */
 export interface QueryStats {
@@ -370,7 +371,7 @@ export class Database {
     }
   }
 
-  private transactionConfig(name: string, remaining: number) {
+  private transactionConfig(name: string, remaining: number): TransactionConfig {
     return {
       timeout: Math.max(1, Math.round(Math.min(this.options.queryTimeoutMs, remaining))),
       metadata: { app: 'geo-kg', query: name },
@@ -383,22 +384,34 @@ export class Database {
    * to undo; a transient failure is reported). The bookmark manager of executeQuery keeps reads after
    * this server's single-statement writes causally consistent in a cluster.
    */
-  private async autoCommitRead(
+  private autoCommitRead(
     cypher: string,
     params: Record<string, unknown>,
-    config: { timeout: number; metadata: Record<string, string> },
+    config: TransactionConfig,
     signal: AbortSignal | undefined,
   ) {
+    return this.inSession('READ', signal, async (session) => (await session.run(cypher, params, config)).records);
+  }
+
+  /**
+   * Work in a session that is closed when `signal` aborts: closing sends RESET (Neo4j stops the query)
+   * or rolls the open transaction back, as the driver's executeQuery does on abort. Sessions share
+   * executeQuery's bookmark manager.
+   */
+  private async inSession<T>(
+    access: 'READ' | 'WRITE',
+    signal: AbortSignal | undefined,
+    work: (session: Session) => Promise<T>,
+  ): Promise<T> {
     const session = this.driver.session({
       database: this.connection.database,
-      defaultAccessMode: neo4j.session.READ,
+      defaultAccessMode: access === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
       bookmarkManager: this.driver.executeQueryBookmarkManager,
     });
-    // Closing the session sends RESET: Neo4j stops the query.
     const abort = () => void session.close().catch(() => {});
     signal?.addEventListener('abort', abort, { once: true });
     try {
-      return (await session.run(cypher, params, config)).records;
+      return await work(session);
     } finally {
       signal?.removeEventListener('abort', abort);
       await session.close().catch(() => {});
@@ -406,29 +419,19 @@ export class Database {
   }
 
   /** One statement and the graph version's step in one write transaction (what `write()` sends). */
-  private async writeWithVersion(
+  private writeWithVersion(
     text: string,
     params: Record<string, unknown>,
-    config: { timeout: number; metadata: Record<string, string> },
+    config: TransactionConfig,
     signal: AbortSignal | undefined,
   ) {
-    const session = this.driver.session({
-      database: this.connection.database,
-      defaultAccessMode: neo4j.session.WRITE,
-      bookmarkManager: this.driver.executeQueryBookmarkManager,
-    });
-    const abort = () => void session.close().catch(() => {});
-    signal?.addEventListener('abort', abort, { once: true });
-    try {
-      return await session.executeWrite(async (tx) => {
+    return this.inSession('WRITE', signal, (session) =>
+      session.executeWrite(async (tx) => {
         const result = await tx.run(text, params);
         await bumpVersion(tx);
         return result.records;
-      }, config);
-    } finally {
-      signal?.removeEventListener('abort', abort);
-      await session.close().catch(() => {});
-    }
+      }, config),
+    );
   }
 
   /**
@@ -537,21 +540,13 @@ export class Database {
     }
   }
 
-  private async attemptWrite<T>(
+  private attemptWrite<T>(
     name: string,
     work: (tx: ManagedTransaction) => Promise<T>,
     timeoutMs: number,
     signal: AbortSignal | undefined,
   ): Promise<T> {
-    const session = this.driver.session({
-      database: this.connection.database,
-      defaultAccessMode: neo4j.session.WRITE,
-      bookmarkManager: this.driver.executeQueryBookmarkManager,
-    });
-    // Closing the session rolls back the open transaction (as the driver's executeQuery does on abort).
-    const abort = () => void session.close().catch(() => {});
-    signal?.addEventListener('abort', abort, { once: true });
-    try {
+    return this.inSession('WRITE', signal, async (session) => {
       const tx = session.beginTransaction({ timeout: timeoutMs, metadata: { app: 'geo-kg', query: name } });
       try {
         const managed = ManagedTransaction.fromTransaction(tx);
@@ -563,10 +558,7 @@ export class Database {
         if (tx.isOpen()) await tx.rollback().catch(() => {});
         throw err;
       }
-    } finally {
-      signal?.removeEventListener('abort', abort);
-      await session.close().catch(() => {});
-    }
+    });
   }
 
   async close(): Promise<void> {
