@@ -149,9 +149,11 @@ runBench('explorer-synthetic', 30 * 60_000, async () => {
 
   await timed(steps, 'path Putin → NATO', async () => {
     await page.goto(`${server.url}/explore?path=putin,nato,4`);
-    await page.locator('#path-result h3').waitFor({ timeout: WAIT });
+    // The path tool may be folded: its result is there, not necessarily visible.
+    await page.locator('#path-result h3').waitFor({ state: 'attached', timeout: WAIT });
     await settled(page);
   });
+  seen.path = await page.locator('#path-result h3').textContent();
   seen.pathHops = await page.locator('#path-result li.hop').count();
   seen.pathHopsWithQuotes = await page.locator('#path-result li.hop:has(mark)').count();
   if (!seen.pathHops) throw new Error('no path Putin → NATO shown');
