@@ -83,6 +83,19 @@ runBench('explorer-synthetic', 30 * 60_000, async () => {
   seen.russiaDepth2 = russia;
   if (russia.nodes < 20) throw new Error(`Russia's neighbourhood shows only ${russia.nodes} nodes`);
   await shot('01-russia');
+  // The timeline's axis over years of events: its labels must not run into each other.
+  const labels = await page.$$eval('.tick-label', (els) =>
+    els.map((el) => {
+      const r = el.getBoundingClientRect();
+      return { left: r.left, right: r.right, text: el.textContent };
+    }),
+  );
+  seen.axisLabels = labels.map((l) => l.text);
+  for (let i = 1; i < labels.length; i++) {
+    if ((labels[i]?.left ?? 0) < (labels[i - 1]?.right ?? 0)) {
+      throw new Error(`timeline labels overlap: ${labels[i - 1]?.text} and ${labels[i]?.text}`);
+    }
+  }
 
   // "Moskau" is an alias of the Russian government in the corpus, as in the article.
   await timed(steps, 'search "Moskau" → the Government of Russia by alias', async () => {

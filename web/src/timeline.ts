@@ -51,14 +51,19 @@ export function renderTimeline(container: HTMLElement, events: ViewNode[], selec
     const height = 26 + rows.length * rowH;
     const chart = svg('svg', { width, height, role: 'img', 'aria-label': `${dated.length} dated events` });
     chart.append(svg('line', { x1: 8, x2: width - 8, y1: height - 18, y2: height - 18, class: 'axis' }));
+    // Ticks every 1, 2, 3, 6 months or 1, 2, 5, 10 years: as fine as keeps their labels 64 px apart.
+    const perMonth = x(min + 30.44 * 86_400_000) - x(min);
+    const step = [1, 2, 3, 6, 12, 24, 60, 120].find((s) => s * perMonth >= 64) ?? 240;
     const first = new Date(min);
-    for (let m = Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 1); m < max; ) {
-      const d = new Date(m);
+    let month = Math.ceil((first.getUTCFullYear() * 12 + first.getUTCMonth() + 1) / step) * step;
+    for (let m = Date.UTC(Math.floor(month / 12), month % 12, 1); m < max; ) {
+      const label = new Date(m).toISOString().slice(0, step >= 12 ? 4 : 7);
       chart.append(
         svg('line', { x1: x(m), x2: x(m), y1: height - 22, y2: height - 14, class: 'tick' }),
-        svg('text', { x: x(m) + 2, y: height - 4, class: 'tick-label' }, d.toISOString().slice(0, 7)),
+        svg('text', { x: x(m) + 2, y: height - 4, class: 'tick-label' }, label),
       );
-      m = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+      month += step;
+      m = Date.UTC(Math.floor(month / 12), month % 12, 1);
     }
     for (const { e, x0, x1, row } of items) {
       const y = 6 + row * rowH;
