@@ -444,14 +444,12 @@ export class Database {
     this.guard();
     this.versionReads += 1;
     try {
-      const { records } = await this.driver.executeQuery(
+      // The same one-round-trip read as every other query: it runs before each cached request.
+      const records = await this.autoCommitRead(
         cypher('version/read'),
         { id: GRAPH_VERSION_ID },
-        {
-          database: this.connection.database,
-          routing: neo4j.routing.READ,
-          transactionConfig: { timeout: timeoutMs, metadata: { app: 'geo-kg', query: 'graph-version' } },
-        },
+        { timeout: timeoutMs, metadata: { app: 'geo-kg', query: 'graph-version' } },
+        undefined,
       );
       const row = records[0];
       if (!row) return null;
