@@ -2,12 +2,14 @@ import { ALL_RELATIONSHIP_TYPES, EDGE_TYPE_WORDS as EDGE_TYPES, NODE_LABELS } fr
 import { ENTITY_TYPES } from '../domain/entities.js';
 import { DEFAULT_PAGE_SIZE } from '../graphql/pagination.js';
 import {
+  bothSides,
   constant,
   degree,
   degreeByDirectionArg,
   type Fanout,
   largest,
   measure,
+  oneSide,
   ownArg,
   parentArg,
   product,
@@ -29,6 +31,8 @@ const claimsPerEdge = measure('claimsPerEdge');
 /** An actor and the people and bodies acting for it (a dyad's side). */
 const side = sum(constant(1), measure('affiliates'));
 const dyadSide = whenFlag('includeAffiliates', side, constant(1));
+/** Until a dyad's own sides are measured (see cost/sides.ts): the largest side times the largest degree. */
+const dyadEvents = product(dyadSide, degree('Entity', ['HAS_SOURCE', 'HAS_TARGET', 'CONCERNS'], 'IN'));
 /** Edges among the nodes of a view: each has its start in the view, so at most nodes × out-degree. */
 const outDegreeAnywhere = largest(
   ...(['Entity', 'Event', 'Dispute'] as const).map((label) => degree(label, EDGE_TYPES, 'OUT')),
@@ -90,15 +94,16 @@ export const FANOUT: Readonly<Record<string, Fanout>> = {
   'Timeline.dated': parentArg('limit', 200),
   'Timeline.undated': parentArg('limit', 200),
 
-  'Dyad.sideA': dyadSide,
-  'Dyad.sideB': dyadSide,
-  'Dyad.events': product(dyadSide, degree('Entity', ['HAS_SOURCE', 'HAS_TARGET', 'CONCERNS'], 'IN')),
-  'Dyad.cooperation': product(dyadSide, degree('Entity', ['HAS_SOURCE', 'HAS_TARGET', 'CONCERNS'], 'IN')),
-  'Dyad.conflict': product(dyadSide, degree('Entity', ['HAS_SOURCE', 'HAS_TARGET', 'CONCERNS'], 'IN')),
-  'Dyad.relations': product(dyadSide, degree('Entity', EDGE_TYPES, 'BOTH')),
-  'Dyad.disputes': product(dyadSide, degree('Entity', ['PARTY_TO'], 'OUT')),
-  'DyadDispute.a': dyadSide,
-  'DyadDispute.b': dyadSide,
+  'Dyad.sideA': oneSide('a', 'size', dyadSide),
+  'Dyad.sideB': oneSide('b', 'size', dyadSide),
+  'Dyad.events': bothSides('events', dyadEvents),
+  'Dyad.cooperation': bothSides('events', dyadEvents),
+  'Dyad.conflict': bothSides('events', dyadEvents),
+  'Dyad.relations': bothSides('relations', product(dyadSide, degree('Entity', EDGE_TYPES, 'BOTH'))),
+  'Dyad.disputes': bothSides('parties', product(dyadSide, degree('Entity', ['PARTY_TO'], 'OUT'))),
+  // One PARTY_TO edge per actor and dispute: at most the side's actors.
+  'DyadDispute.a': oneSide('a', 'size', dyadSide),
+  'DyadDispute.b': oneSide('b', 'size', dyadSide),
 
   // Labels and relationship types come from allow-lists in code.
   'GraphStats.labels': constant(NODE_LABELS.length + 16),

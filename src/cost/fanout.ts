@@ -1,5 +1,5 @@
 import type { Direction, NodeLabel } from '../domain/edges.js';
-import type { MeasureName, StatKey } from '../repositories/stats.js';
+import type { MeasureName, SideSize, StatKey } from '../repositories/stats.js';
 
 /** What a fan-out may read to say how many items a list holds at most. */
 export interface FanoutInput {
@@ -9,6 +9,8 @@ export interface FanoutInput {
   parentArgs: Record<string, unknown>;
   /** The largest degree the graph holds for a key (measured, see FanoutStats). */
   degree(key: StatKey): number;
+  /** A dyad side's sizes measured for this request (the actor's id as given, with or without affiliates); undefined when not measured. */
+  side?(id: unknown, affiliates: boolean): SideSize | undefined;
 }
 
 /** How many items a list field can return, and the degree measurements that bound it. */
@@ -55,6 +57,34 @@ export const ownArg = (name: string, fallback: number): Fanout => ({
 export const parentArg = (name: string, fallback: number, plus = 0): Fanout => ({
   keys: [],
   items: (i) => numberArg(i.parentArgs[name], fallback) + plus,
+});
+
+type SideMeasure = 'size' | 'events' | 'relations' | 'parties';
+const sidesOf = (i: FanoutInput) => {
+  const affiliates = i.parentArgs.includeAffiliates !== false;
+  return [i.side?.(i.parentArgs.a, affiliates), i.side?.(i.parentArgs.b, affiliates)] as const;
+};
+
+/**
+ * A list of what links a dyad's two sides (the enclosing field's `a` and `b`): every item touches
+ * both sides, so it holds no more than the smaller side's sum of the measure. `otherwise` until the
+ * sides are measured (or when an id is not valid).
+ */
+export const bothSides = (measure: SideMeasure, otherwise: Fanout): Fanout => ({
+  keys: otherwise.keys,
+  items: (i) => {
+    const [a, b] = sidesOf(i);
+    return a && b ? Math.min(a[measure], b[measure]) : otherwise.items(i);
+  },
+});
+
+/** A list of one side of a dyad (`a` or `b`), bounded by that side's measure. */
+export const oneSide = (which: 'a' | 'b', measure: SideMeasure, otherwise: Fanout): Fanout => ({
+  keys: otherwise.keys,
+  items: (i) => {
+    const side = sidesOf(i)[which === 'a' ? 0 : 1];
+    return side ? side[measure] : otherwise.items(i);
+  },
 });
 
 export const constant = (n: number): Fanout => ({ keys: [], items: () => n });

@@ -7,6 +7,7 @@ import type { StatKey } from '../repositories/stats.js';
 import { estimate } from './estimate.js';
 import { FANOUT_REFRESH_MS, type FanoutStats } from './fanout-stats.js';
 import { WRITE_OPERATION_TIMEOUT_MS } from './guard.js';
+import { DyadSides } from './sides.js';
 
 /** Thrown by the estimate when it needs a list size before the sizes were first measured. */
 class SizesNotMeasured extends Error {}
@@ -46,28 +47,40 @@ export function costPlugin(fanout: FanoutStats, limits: Limits): Plugin<Context>
       if (isMutation) ctx.guard.arm(Math.max(limits.operationTimeoutMs, WRITE_OPERATION_TIMEOUT_MS));
 
       if (fanout.ready && Date.now() - fanout.measuredAt > FANOUT_REFRESH_MS) void fanout.refresh().catch(() => {});
-      const run = () => estimate(args.schema, args.document, args.operationName, args.variableValues, degree);
-      let result: ReturnType<typeof estimate>;
+      const sides = new DyadSides();
+      const run = () =>
+        estimate(args.schema, args.document, args.operationName, args.variableValues, degree, (id, affiliates) =>
+          sides.get(id, affiliates),
+        );
+      let result: ReturnType<typeof estimate> = null;
+      let measuredFirst = false;
       try {
         result = run();
       } catch (err) {
         if (!(err instanceof SizesNotMeasured)) throw err;
+        measuredFirst = true;
+      }
+      try {
         // Only an operation that reads lists waits for the first measurement (introspection does not).
-        try {
+        if (measuredFirst) {
           await untilAborted(fanout.refresh(), ctx.signal);
           result = run();
-        } catch (cause) {
-          ctx.guard.dispose();
-          const error =
-            cause instanceof GraphQLError
-              ? cause
-              : apiError(
-                  'DATABASE_UNAVAILABLE',
-                  `the database is unavailable: ${cause instanceof Error ? cause.message : cause}`,
-                );
-          setResultAndStopExecution({ errors: [error] });
-          return;
         }
+        if (sides.missing > 0) {
+          await untilAborted(sides.measure(ctx.repos.stats), ctx.signal);
+          result = run();
+        }
+      } catch (cause) {
+        ctx.guard.dispose();
+        const error =
+          cause instanceof GraphQLError
+            ? cause
+            : apiError(
+                'DATABASE_UNAVAILABLE',
+                `the database is unavailable: ${cause instanceof Error ? cause.message : cause}`,
+              );
+        setResultAndStopExecution({ errors: [error] });
+        return;
       }
       const refusal =
         result && result.depth > limits.maxDepth

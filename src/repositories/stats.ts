@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { templated } from '../db/cypher.js';
 import type { Database, QueryOptions } from '../db/driver.js';
 import {
   ALL_RELATIONSHIP_TYPES,
@@ -84,6 +85,18 @@ export function degreeMaximaQuery(keys: readonly StatKey[]): string {
     .join('\nUNION ALL\n');
 }
 
+const sideSize = z.object({
+  id: z.string(),
+  affiliates: z.boolean(),
+  size: z.number().int(),
+  events: z.number().int(),
+  relations: z.number().int(),
+  parties: z.number().int(),
+});
+/** A dyad side (an actor, with or without its affiliates): its nodes and the sums of their degrees (events they take part in, truthy edges, PARTY_TO). */
+export type SideSize = z.infer<typeof sideSize>;
+const sideSizesQuery = () => templated('queries/side-sizes', { EDGE_TYPES: EDGE_TYPE_WORDS.join('|') });
+
 export class StatsRepository {
   constructor(
     private readonly db: Database,
@@ -101,6 +114,12 @@ export class StatsRepository {
     return row
       ? { labels: present(row.labels), relationshipTypes: present(row.relationshipTypes) }
       : { labels: [], relationshipTypes: [] };
+  }
+
+  /** The size of each side asked for (zeros for an actor that does not exist). */
+  async sideSizes(sides: readonly { id: string; affiliates: boolean }[]): Promise<SideSize[]> {
+    if (sides.length === 0) return [];
+    return parseRows('side-sizes', sideSize, await this.db.read('side-sizes', sideSizesQuery(), { sides }, this.opts));
   }
 
   /** The largest degree or measure per key (see degreeMaximaQuery), in the order of the keys. */

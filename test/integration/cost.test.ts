@@ -54,6 +54,32 @@ describe('the cost of an operation bounds the work it can do', () => {
     expect(cost.estimated).toBe(1 + 1 + 26);
   });
 
+  it("bounds a dyad's lists by its own two sides, not by the largest degree anywhere", async () => {
+    const dyad = (a: string, b: string) =>
+      `{ dyad(a: "${a}", b: "${b}") { sideA { key } sideB { key } events { event { key } } conflict { event { key } }
+         relations { kind } disputes { dispute { key } a { kind } b { kind } } } }`;
+    const costOf = (r: { extensions?: unknown }) => (r.extensions as { cost: CostExtension }).cost;
+    const hubs = await gql(dyad('russia', 'turkey'));
+    const small = await gql(dyad('usa', 'libya'));
+    expect(hubs.errors).toBeUndefined();
+    expect(small.errors).toBeUndefined();
+    // Still a bound of the answer, with one query to measure the sides before it runs.
+    expect(costOf(hubs).estimated).toBeGreaterThanOrEqual(costOf(hubs).items);
+    expect(costOf(small).estimated).toBeGreaterThanOrEqual(costOf(small).items);
+    // The largest degree anywhere is Russia's or Turkey's: a dyad of two small actors costs less.
+    expect(costOf(small).estimated).toBeLessThan(costOf(hubs).estimated / 2);
+    // A sides-only dyad is bounded by the sides' sizes, whatever the data holds elsewhere.
+    const sidesOnly = await gql(
+      '{ dyad(a: "libya", b: "usa", includeAffiliates: false) { sideA { key } sideB { key } } }',
+    );
+    expect(costOf(sidesOnly).estimated).toBe(1 + (1 + 1) + (1 + 1));
+    // An id that is no actor costs nothing to link, and a bad id is still a clear error, not a crash.
+    const unknown = await gql(dyad('russia', 'atlantis'));
+    expect(unknown.data).toEqual({ dyad: null });
+    const bad = await gql(dyad('russia', '???'));
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('measures the sizes again after a write, so the estimate follows the data', async () => {
     const editor = 'editor-secret-cost-test';
     const app = testApp(db, { apiKeys: [{ name: 'ed', role: 'editor', sha256: sha256Hex(editor) }] });

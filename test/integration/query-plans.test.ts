@@ -74,6 +74,7 @@ describe('query plans of every query the API sends', () => {
       'neighborhood',
       'shortest-path',
       'dyad',
+      'side-sizes',
       'graph-stats',
       'degree-maxima',
     ]) {
