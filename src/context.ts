@@ -6,6 +6,7 @@ import type { Database, QueryStats } from './db/driver.js';
 import { newQueryStats } from './db/driver.js';
 import type { Logger } from './logger.js';
 import { createRepositories, type Repositories } from './repositories/index.js';
+import { fullProjection, type Projection } from './repositories/projection.js';
 
 /** What every resolver gets: the repositories of this request (with their loaders), the viewer and counters. */
 export interface Context {
@@ -20,6 +21,8 @@ export interface Context {
   guard: OperationGuard;
   /** The estimated cost of the operation (set before it runs). */
   cost: number;
+  /** Which long node properties the queries of this request send: every one until the operation is known (graphql/projection.ts narrows it). */
+  projection: Projection;
   logger: Logger;
   limits: Limits;
 }
@@ -35,6 +38,7 @@ export function createContext(
   const stats = newQueryStats();
   const guard = new OperationGuard(limits, request.signal);
   const signal = guard.signal;
+  const projection = fullProjection();
   const viewer = authenticate(request.headers.get('authorization'), apiKeys);
   return {
     requestId,
@@ -43,9 +47,10 @@ export function createContext(
     signal,
     guard,
     cost: 0,
+    projection,
     viewer,
     logger: logger.child({ requestId, viewer: viewer.name ?? undefined }),
-    repos: createRepositories(db, { stats, signal, deadline: guard, gate: db.requestGate() }),
+    repos: createRepositories(db, { stats, signal, deadline: guard, gate: db.requestGate(), params: { projection } }),
     limits,
   };
 }

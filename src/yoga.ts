@@ -14,6 +14,7 @@ import { createMaskError } from './errors.js';
 import { exportPlugin } from './export/http.js';
 import { EXAMPLES } from './graphiql/examples.js';
 import { schema } from './graphql/index.js';
+import { projectionPlugin } from './graphql/projection.js';
 import { limitPlugins } from './limits.js';
 import type { Logger } from './logger.js';
 import { type PersistedDocuments, persistedDocumentsPlugin } from './persisted-documents.js';
@@ -165,6 +166,7 @@ export function createApp({
         ? [responseCachePlugin(new ResponseCache(responseCacheBytes), new GraphVersionReader(() => db.graphVersion()))]
         : []),
       costPlugin(fanout, limits),
+      projectionPlugin(),
     ],
     cors:
       corsOrigins.length === 0

@@ -42,6 +42,8 @@ export interface QueryOptions {
   gate?: RequestGate;
   /** The operation's deadline (epoch ms): no query runs past it, whatever the query timeout. */
   deadline?: { readonly deadlineAt: number };
+  /** Parameters every query of the request gets (a query's own parameters of the same name win). */
+  params?: Readonly<Record<string, unknown>>;
 }
 
 /** Milliseconds left before the operation's deadline (unbounded without one); none left: QUERY_TIMEOUT. */
@@ -337,6 +339,7 @@ export class Database {
     opts: QueryOptions,
   ): Promise<T[]> {
     const remaining = timeLeft(opts); // after the wait
+    if (opts.params) params = { ...opts.params, ...params };
     this.onQuery?.({ name, mode, cypher, params });
     this.queriesSent += 1;
     this.inFlight += 1;

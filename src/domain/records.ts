@@ -14,6 +14,8 @@ import { wordIn } from './words.js';
  */
 
 const optional = <T extends z.ZodType>(t: T) => t.nullable().default(null);
+/** Absent (null in a projection, missing from a property map): `value`. */
+const orElse = <T extends z.ZodType>(t: T, value: z.output<T>) => t.nullish().transform((v) => v ?? value);
 const list = <T extends z.ZodType>(t: T) =>
   z
     .array(t)
@@ -50,7 +52,7 @@ export const eventRecord = z.object({
   sortDate: optional(z.string()),
   /** Where it stands in a timeline: never before what it answers or is part of (see ingest/plan.ts). */
   orderDate: optional(z.string()),
-  orderRank: z.number().int().default(0),
+  orderRank: orElse(z.number().int(), 0),
   status: z.enum(EVENT_STATUS_WORDS),
   documentIds: list(z.string()),
   labels,
@@ -72,16 +74,16 @@ export const claimRecord = z.object({
   localId: z.string(),
   documentId: z.string(),
   stance: z.enum(CLAIM_STANCE_WORDS),
-  aspect: z.enum(CLAIM_ASPECT_WORDS).default('FACT'),
+  aspect: orElse(z.enum(CLAIM_ASPECT_WORDS), 'FACT'),
   statement: z.string(),
   aboutKind: z.string(),
   aboutId: z.string(),
   relationType: optional(z.enum(EDGE_TYPE_WORDS)),
-  retracted: z.boolean().default(false),
+  retracted: orElse(z.boolean(), false),
   retractedReason: optional(z.string()),
   retractedAt: optional(z.string()),
   retractedBy: optional(z.string()),
-  corrections: z.number().int().default(0),
+  corrections: orElse(z.number().int(), 0),
   correctedAt: optional(z.string()),
   correctedBy: optional(z.string()),
   history: list(z.string()),

@@ -30,7 +30,7 @@ builder.node(ClaimRef, {
       type: EntityRef,
       nullable: true,
       description: 'Who says so: the narrator (the publisher) or a named source.',
-      resolve: async (c, _a, ctx) => (await ctx.repos.graph.claimDetails.load(c.id))?.assertedBy ?? null,
+      resolve: (c, _a, ctx) => ctx.repos.graph.asserter(c.id),
     }),
     about: t.field({
       type: GraphElementRef,

@@ -7,10 +7,12 @@ import {
   type ClaimRecord,
   claimRecord,
   type EdgeRecord,
+  type EntityRecord,
   edgeRecord,
   entityRecord,
   eventRecord,
   evidenceRecord,
+  isEntity,
   type MentionRecord,
   mentionRecord,
   type NodeRecord,
@@ -28,6 +30,8 @@ export type EdgeWithOther = z.infer<typeof edgeWithOther>;
 
 const claimDetails = z.object({
   claim: claimRecord,
+  asserterId: z.string().nullable(),
+  /** The asserter's node when the operation reads it (see projection.ts), else null: `asserter` loads it. */
   assertedBy: entityRecord.nullable(),
   evidence: z.array(evidenceRecord),
   /** Ids of what it is about: an event or dispute, or a relation's two ends. */
@@ -184,6 +188,15 @@ export class GraphRepository {
       return list;
     });
   });
+
+  /** Who asserts a claim: the node its details brought, or loaded by id. */
+  async asserter(id: string): Promise<EntityRecord | null> {
+    const d = await this.claimDetails.load(id);
+    if (!d?.asserterId) return null;
+    if (d.assertedBy) return d.assertedBy;
+    const node = await this.node.load(d.asserterId);
+    return node && isEntity(node) ? node : null;
+  }
 
   /** Who asserts a claim, its evidence, what it is about and what contradicts it. */
   readonly claimDetails = {

@@ -1,6 +1,7 @@
 import type { Database, QueryOptions } from '../db/driver.js';
 import { GraphRepository } from './graph.js';
 import { ListRepository } from './lists.js';
+import { fullProjection } from './projection.js';
 import { SearchRepository } from './search.js';
 import { StatsRepository } from './stats.js';
 import { TraversalRepository } from './traversal.js';
@@ -16,7 +17,9 @@ export interface Repositories {
   writes: WriteRepository;
 }
 
-export function createRepositories(db: Database, opts: QueryOptions): Repositories {
+/** `opts.params.projection` (see projection.ts) is every property unless the caller gives one. */
+export function createRepositories(db: Database, given: QueryOptions): Repositories {
+  const opts = { ...given, params: { projection: fullProjection(), ...given.params } };
   const graph = new GraphRepository(db, opts);
   return {
     graph,

@@ -17,6 +17,7 @@ import {
 } from '../domain/records.js';
 import { searchKey } from '../domain/text.js';
 import type { GraphRepository } from './graph.js';
+import type { Projection } from './projection.js';
 import { parseRows } from './rows.js';
 
 /** The words Lucene's classic query parser reads as operators (only in upper case). */
@@ -130,8 +131,13 @@ export class SearchRepository {
       await this.db.read(
         'search',
         cypher('queries/search'),
-        // More hits than facts asked for: several hits often show one fact.
-        { query: typed.map(luceneTerms).join(' '), limit: int(Math.min(limit * 4, 400)) },
+        // More hits than facts asked for: several hits often show one fact. An entity's aliases
+        // decide whether it matched a whole word, whatever the operation reads.
+        {
+          query: typed.map(luceneTerms).join(' '),
+          limit: int(Math.min(limit * 4, 400)),
+          projection: { ...(this.opts.params?.projection as Projection | undefined), aliases: true },
+        },
         this.opts,
       ),
     );

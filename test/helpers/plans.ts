@@ -163,8 +163,8 @@ export function printPlan(n: PlanNode, depth = 0): string {
   return [own, ...n.children.map((c) => printPlan(c, depth + 1))].join('\n');
 }
 
-/** Parameters that every query of a name has (not what sets one apart). */
-const SETTINGS = new Set(['limit', 'graphTypes', 'fromDocument', 'fromDate']);
+/** Parameters that every query of a name has (not what sets one apart); `projection` is in every query. */
+const SETTINGS = new Set(['limit', 'graphTypes', 'fromDocument', 'fromDate', 'projection']);
 
 /** What sets a captured query apart from others of its name: its order, the parameters given, its pattern. */
 export function variantOf(q: SentQuery): string {

@@ -1,0 +1,24 @@
+/**
+ * Long texts and lists of node rows that a query sends only when the operation reads them
+ * (`$projection` in cypher/fragments/node-map.cypher): an evidence's whole sentence, an article's
+ * text, aliases … Left out, they come as empty values. Which GraphQL fields read each one is in
+ * src/graphql/projection.ts.
+ */
+export const OPTIONAL_PROPERTIES = [
+  'aliases',
+  'nameDe',
+  'description',
+  'labelDe',
+  'history',
+  'gloss',
+  'sentence',
+  'text',
+  /** Not a property: a claim's asserter as a whole node (else its id, loaded when read). */
+  'asserter',
+] as const;
+export type OptionalProperty = (typeof OPTIONAL_PROPERTIES)[number];
+export type Projection = Record<OptionalProperty, boolean>;
+
+/** Every property: for callers that are not a GraphQL operation (exports, tests), and for reads a repository makes itself. */
+export const fullProjection = (): Projection =>
+  Object.fromEntries(OPTIONAL_PROPERTIES.map((p) => [p, true])) as Projection;
