@@ -12,6 +12,6 @@ WITH n,
      END AS key,
      0 AS rank
 WHERE {{after-key n false}}
-RETURN {{node-map n}} AS node, [key, rank, n.id] AS sortKey
+RETURN {{entity-map n}} AS node, [key, rank, n.id] AS sortKey
 ORDER BY key, rank, n.id
 LIMIT $limit

@@ -5,6 +5,6 @@ WITH c,
      c.documentId AS key,
      coalesce(COLLECT { MATCH (c)-[:SUPPORTED_BY]->(ev) RETURN min(ev.start) }[0], 0) AS rank
 WHERE {{after-key c false}}
-RETURN {{node-map c}} AS node, [key, rank, c.id] AS sortKey
+RETURN {{claim-map c}} AS node, [key, rank, c.id] AS sortKey
 ORDER BY key, rank, c.id
 LIMIT $limit

@@ -24,11 +24,11 @@ CALL (kind, id) {
 }
 WITH kind, id, c ORDER BY c.documentId, c.id
 RETURN kind, id, collect({
-  claim: {{node-map c}},
+  claim: {{claim-map c}},
   // Who asserts it: as a node when the operation reads it ($projection.asserter), else its id only.
   asserterId: [(c)-[:ASSERTED_BY]->(a) | a.id][0],
-  assertedBy: CASE WHEN $projection.asserter THEN [(c)-[:ASSERTED_BY]->(a) | {{node-map a}}][0] END,
-  evidence: COLLECT { MATCH (c)-[:SUPPORTED_BY]->(ev) RETURN {{node-map ev}} ORDER BY ev.start },
+  assertedBy: CASE WHEN $projection.asserter THEN [(c)-[:ASSERTED_BY]->(a) | {{entity-map a}}][0] END,
+  evidence: COLLECT { MATCH (c)-[:SUPPORTED_BY]->(ev) RETURN {{evidence-map ev}} ORDER BY ev.start },
   // What it is about, by id: Claim.about loads the node only when a client asks for it.
   about: [(c)-[:ABOUT]->(x) | x.id][0],
   subject: [(c)-[:SUBJECT]->(s) | s.id][0],

@@ -5,6 +5,6 @@ WITH d,
      CASE $order WHEN 'PARTIES' THEN -COUNT { (d)<-[:PARTY_TO]-() } ELSE toLower(d.name) END AS key,
      0 AS rank
 WHERE {{after-key d false}}
-RETURN {{node-map d}} AS node, [key, rank, d.id] AS sortKey
+RETURN {{dispute-map d}} AS node, [key, rank, d.id] AS sortKey
 ORDER BY key, rank, d.id
 LIMIT $limit

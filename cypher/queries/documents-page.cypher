@@ -9,6 +9,6 @@ WITH d,
      CASE WHEN day IS NULL THEN 1000000000 WHEN $order = 'PUBLISHED' THEN day ELSE -day END AS key,
      0 AS rank
 WHERE {{after-key d false}}
-RETURN {{node-map d}} AS node, [key, rank, d.id] AS sortKey
+RETURN {{document-map d}} AS node, [key, rank, d.id] AS sortKey
 ORDER BY key, rank, d.id
 LIMIT $limit

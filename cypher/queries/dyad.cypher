@@ -21,7 +21,7 @@ CALL (sideA, sideB) {
        [(e)-[r:HAS_SOURCE|HAS_TARGET|CONCERNS]->(x) WHERE x IN sideB | type(r)] AS bRoles
   WHERE size(aRoles) > 0 AND size(bRoles) > 0 AND any(t IN aRoles + bRoles WHERE t <> 'CONCERNS')
   WITH e, aRoles, bRoles ORDER BY e.sortDate IS NULL, e.sortDate, e.id
-  RETURN collect({event: {{node-map e}}, aRoles: aRoles, bRoles: bRoles}) AS events
+  RETURN collect({event: {{event-map e}}, aRoles: aRoles, bRoles: bRoles}) AS events
 }
 CALL (sideA, sideB) {
   UNWIND sideA AS x
@@ -36,10 +36,10 @@ CALL (sideA, sideB) {
   WHERE y IN sideB
   WITH d, collect(DISTINCT ra) AS ras, collect(DISTINCT rb) AS rbs
   RETURN collect({
-    dispute: {{node-map d}},
+    dispute: {{dispute-map d}},
     a: [r IN ras | {{edge r}}],
     b: [r IN rbs | {{edge r}}]
   }) AS disputes
 }
-RETURN [n IN sideA | {{node-map n}}] AS sideA, [n IN sideB | {{node-map n}}] AS sideB,
+RETURN [n IN sideA | {{entity-map n}}] AS sideA, [n IN sideB | {{entity-map n}}] AS sideB,
        events, relations, disputes

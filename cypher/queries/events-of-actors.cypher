@@ -7,4 +7,4 @@ OPTIONAL MATCH (e:Event)-[r:HAS_SOURCE|HAS_TARGET]->(x:Entity)
 WHERE x.id IN actorIds
 WITH key, e, collect(DISTINCT type(r)) AS roles
 WITH key, e, roles ORDER BY e.orderDate IS NULL, e.orderDate, e.orderRank, e.id
-RETURN key, collect(CASE WHEN e IS NULL THEN null ELSE {event: {{node-map e}}, roles: roles} END) AS events
+RETURN key, collect(CASE WHEN e IS NULL THEN null ELSE {event: {{event-map e}}, roles: roles} END) AS events

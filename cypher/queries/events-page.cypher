@@ -8,6 +8,6 @@ WITH e, descending,
      CASE WHEN day IS NULL THEN 1000000000 WHEN descending THEN -day ELSE day END AS key,
      CASE WHEN descending THEN -coalesce(e.orderRank, 0) ELSE coalesce(e.orderRank, 0) END AS rank
 WHERE {{after-key e descending}}
-RETURN {{node-map e}} AS node, [key, rank, e.id] AS sortKey
+RETURN {{event-map e}} AS node, [key, rank, e.id] AS sortKey
 ORDER BY key, rank, CASE WHEN descending THEN '' ELSE e.id END, e.id DESC
 LIMIT $limit

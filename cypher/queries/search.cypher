@@ -11,7 +11,7 @@ CALL () {
 }
 RETURN {{node-map node}} AS node, score,
        CASE WHEN claim IS NULL THEN null ELSE {
-         claim: {{node-map claim}},
+         claim: {{claim-map claim}},
          about: [(claim)-[:ABOUT]->(x) | {{node-map x}}][0],
          object: [(claim)-[:OBJECT]->(o) | {{node-map o}}][0],
          edge: [(claim)-[:SUBJECT]->(s)-[r]->(o)<-[:OBJECT]-(claim) WHERE type(r) = claim.relationType | {{edge r}}][0]

@@ -10,23 +10,29 @@ import {
 } from '../../src/domain/records.js';
 import { OPTIONAL_PROPERTIES } from '../../src/repositories/projection.js';
 
-const fragment = readFileSync('cypher/fragments/node-map.cypher', 'utf8')
-  .split('\n')
-  .filter((l) => !l.trim().startsWith('//'))
-  .join('\n');
+const read = (name: string) =>
+  readFileSync(`cypher/fragments/${name}.cypher`, 'utf8')
+    .split('\n')
+    .filter((l) => !l.trim().startsWith('//'))
+    .join('\n');
 
-/** The keys the fragment projects for a label: `.prop` and `key: expression`. */
+/** The keys a label's map projects (every branch of it): `.prop` and `key: expression`. */
 function projected(label: string): string[] {
-  const branch = fragment.match(new RegExp(`WHEN %1:${label} THEN %1 \\{([\\s\\S]*?)\\}\\s*(?:WHEN|END)`))?.[1];
-  if (!branch) throw new Error(`no branch for ${label}`);
-  const keys = [...branch.matchAll(/(?:^|[,{\s])\.(\w+)|(?:^|[,{\s])(\w+):/g)].map((m) => (m[1] ?? m[2]) as string);
-  return keys.sort();
+  const text = read(`${label.toLowerCase()}-map`);
+  const branches = [...text.matchAll(/%1 \{([\s\S]*?)\}(?=\s*(?:ELSE|END|$))/g)].map((m) => m[1] as string);
+  if (branches.length === 0) throw new Error(`no map for ${label}`);
+  const keysOf = (branch: string) =>
+    [...branch.matchAll(/(?:^|[,{\s])\.(\w+)|(?:^|[,{\s])(\w+):/g)].map((m) => (m[1] ?? m[2]) as string);
+  // A claim without edits leaves its (absent) edit properties out: every key is in the fullest branch.
+  const fullest = branches.map(keysOf).sort((a, b) => b.length - a.length)[0] as string[];
+  for (const b of branches) for (const k of keysOf(b)) expect(fullest).toContain(k);
+  return [...fullest].sort();
 }
 
 /** Kept on the node for the loader and Entity.sources (entity-sources.cypher); never in a node row. */
 const LOADER_ONLY = ['documentIds', 'sourceValues'];
 
-describe('cypher/fragments/node-map.cypher', () => {
+describe('the node maps of cypher/fragments/', () => {
   it.each([
     ['Entity', entityRecord],
     ['Event', eventRecord],
@@ -41,8 +47,15 @@ describe('cypher/fragments/node-map.cypher', () => {
     expect(projected(label)).toEqual(fields);
   });
 
+  it('node-map gives every label its own map', () => {
+    const text = read('node-map');
+    for (const label of ['Entity', 'Event', 'Dispute', 'Claim', 'Evidence', 'Document'])
+      expect(text).toContain(`WHEN %1:${label} THEN {{${label.toLowerCase()}-map %1}}`);
+  });
+
   it('makes only the optional properties depend on $projection, each with its own flag', () => {
-    const text = fragment + readFileSync('cypher/queries/claims.cypher', 'utf8');
+    const maps = ['entity', 'event', 'dispute', 'claim', 'evidence', 'document'].map((l) => read(`${l}-map`));
+    const text = maps.join('\n') + readFileSync('cypher/queries/claims.cypher', 'utf8');
     const flags = [...text.matchAll(/\$projection\.(\w+)/g)].map((m) => m[1]);
     expect(new Set(flags)).toEqual(new Set(OPTIONAL_PROPERTIES));
   });
