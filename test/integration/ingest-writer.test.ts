@@ -6,8 +6,8 @@ import { applySchema } from '../../src/db/schema.js';
 import { ALL_KIND_LABELS } from '../../src/domain/entities.js';
 import { ingestArticle, loadArticleFrom } from '../../src/ingest/ingest.js';
 import { writePlan } from '../../src/repositories/ingest-writer.js';
-import { graphCounts } from '../helpers/counts.js';
 import { clearGraph, testDatabase } from '../helpers/db.js';
+import { wholeGraph } from '../helpers/snapshot.js';
 
 const ARTICLE = 'data/articles/2022-01-flashup-moskau-ankara';
 const SECOND = 'test/fixtures/articles/test-second-article';
@@ -30,25 +30,6 @@ async function ingestSecond(db: Database, yaml: string) {
   await writePlan(db, article.plan);
 }
 
-/** Every node and relationship with its properties (but the time of ingest), comparable across databases. */
-async function wholeGraph(db: Database) {
-  const nodes = await db.read<{ labels: string[]; props: Record<string, unknown> }>(
-    'nodes',
-    // The graph's version node counts writes, which differ between the two databases compared.
-    `MATCH (n) WHERE NOT n:GraphVersion WITH n, properties(n) AS p
-     RETURN labels(n) AS labels, p {.*, ingestedAt: null} AS props ORDER BY n.id`,
-  );
-  const rels = await db.read<{ a: string; type: string; b: string; props: Record<string, unknown> }>(
-    'relationships',
-    'MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS type, b.id AS b, properties(r) AS props',
-  );
-  return {
-    counts: await graphCounts(db),
-    nodes: nodes.map((n) => ({ ...n, labels: [...n.labels].sort() })),
-    rels: rels.map((r) => JSON.stringify({ ...r, props: Object.fromEntries(Object.entries(r.props).sort()) })).sort(),
-  };
-}
-
 describe('the ingest writer', () => {
   const db = testDatabase(60_000);
   beforeAll(async () => {
@@ -62,7 +43,7 @@ describe('the ingest writer', () => {
     await ingestArticle(db, ARTICLE);
     await ingestArticle(db, SECOND);
     const files = [
-      '00-lock-document',
+      '00-lock-documents',
       '01-remove-document-claims',
       '03-release-shared',
       '04-upsert-document',
