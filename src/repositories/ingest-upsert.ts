@@ -11,7 +11,9 @@ import type { IngestPlan } from '../domain/ingest-plan.js';
  */
 
 /** Labels and types enter Cypher text only from the allow-lists of plan.ts; as parameters, they are checked against them. */
-const deriveNames = () => templated('ingest/06b-derive-names', { ALL_KIND_LABELS: ALL_KIND_LABELS.join(':') });
+export const deriveNames = () => templated('ingest/06b-derive-names', { ALL_KIND_LABELS: ALL_KIND_LABELS.join(':') });
+
+export const upsertEdges = () => templated('ingest/09-upsert-edges', { EDGE_TYPES: EDGE_TYPE_WORDS.join('|') });
 
 function edgeType(type: string): string {
   if (!(EDGE_TYPE_WORDS as readonly string[]).includes(type)) throw new Error(`relationship type not allowed: ${type}`);
@@ -88,6 +90,30 @@ function locator(node: Map<string, string>) {
 }
 
 /**
+ * Each truthy edge the plans give, once (a row per edge): what each document says of it in the order of
+ * the documents (`updates`), and the properties the last one gives, as `SET r += props` one after the
+ * other would leave them (a null removes).
+ */
+function edgeRows(plans: IngestPlan[], at: ReturnType<typeof locator>) {
+  type Update = { documentId: string; claimPrefix: string; claimIds: string[] };
+  const edges = new Map<string, { type: string; from: string; to: string; props: object; updates: Update[] }>();
+  for (const p of plans) {
+    for (const [type, rows] of p.edges) {
+      for (const row of rows) {
+        const from = at(p, row.from);
+        const to = at(p, row.to);
+        const key = JSON.stringify([edgeType(type), from, to]);
+        const edge = edges.get(key) ?? { type, from, to, props: {}, updates: [] };
+        edges.set(key, edge);
+        edge.props = { ...edge.props, ...row.props };
+        edge.updates.push({ documentId: p.documentId, claimPrefix: p.claimPrefix, claimIds: row.claimIds });
+      }
+    }
+  }
+  return [...edges.values()];
+}
+
+/**
  * Writes what the plans say, in the order given. `released`: the entities an earlier version of a
  * document held, whose names are derived again with the plans' own.
  */
@@ -129,19 +155,7 @@ export async function upsertPlans(run: Run, plans: IngestPlan[], released: strin
     remember,
   );
   const at = locator(node);
-  const edges = plans.flatMap((p) =>
-    [...p.edges].flatMap(([type, rows]) =>
-      rows.map((row) => ({
-        ...row,
-        documentId: p.documentId,
-        claimPrefix: p.claimPrefix,
-        type: edgeType(type),
-        from: at(p, row.from),
-        to: at(p, row.to),
-      })),
-    ),
-  );
-  await unwind(run, '09-upsert-edges', cypher('ingest/09-upsert-edges'), edges);
+  await unwind(run, '09-upsert-edges', upsertEdges(), edgeRows(plans, at));
   const claims = plans.flatMap((p) =>
     p.claims.map(({ id, assertedBy, aboutKind, aboutId, subject, object, props }) => ({
       id,
