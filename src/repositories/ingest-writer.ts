@@ -98,7 +98,8 @@ export async function writePlans(
 ): Promise<WriteOutcome[]> {
   if (plans.length === 0) return [];
   const name = plans.length === 1 ? `ingest ${plans[0]?.documentId}` : `ingest ${plans.length} documents`;
-  return db.writeTransaction(
+  let worked = 0;
+  const outcomes = await db.writeTransaction(
     name,
     async (tx) => {
       const run = timed(tx, opts.onStep);
@@ -129,10 +130,14 @@ export async function writePlans(
         seen.add(id);
       }
       await flush();
+      worked = performance.now();
       return outcomes;
     },
     { signal: opts.signal },
   );
+  // The graph version's step and the commit (the full-text indexes are updated there).
+  opts.onStep?.('99-commit', performance.now() - worked);
+  return outcomes;
 }
 
 /** Writes one document's plan in a single transaction: all of it, or nothing (see writePlans). */
