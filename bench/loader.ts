@@ -5,7 +5,10 @@
  * writes bench/results/<name>.json: relationships per second overall (validation + writing) and for
  * writing only, first load and re-ingest, and the time of each writer statement.
  *
- *   npx tsx bench/loader.ts [--sizes 10k,100k] [--reingest 5] [--name loader] [--max-load-minutes 15]
+ *   npx tsx bench/loader.ts [--sizes 10k,100k] [--reingest 5] [--name loader] [--max-load-minutes 15] [--bulk 20000]
+ *
+ * --bulk N: several documents per transaction (writePlans), up to about N relationships each, for the
+ * load and for the re-ingest (all its documents in one); 0: one transaction per document (writePlan).
  *
  * First load counts the relationships the graph gained (an edge shared with an earlier document
  * counts once); a re-ingest counts the relationships the document writes (it replaces its own), and
@@ -18,13 +21,13 @@ import { parseArgs } from 'node:util';
 import { Database } from '../src/db/driver.js';
 import { freePort, startLocalNeo4j } from '../src/db/local-neo4j.js';
 import { applySchema } from '../src/db/schema.js';
-import type { IngestPlan } from '../src/domain/ingest-plan.js';
+import { planRelationships } from '../src/domain/ingest-plan.js';
 import { loadArticleFrom } from '../src/ingest/ingest.js';
-import { writePlan } from '../src/repositories/ingest-writer.js';
+import { writePlan, writePlans } from '../src/repositories/ingest-writer.js';
 import { SEED, SIZES, type Size } from './compare/store.js';
 import { log, machine, onCleanup, printBlock, runBench, writeResults } from './lib.js';
 import { poolSizeFor, type SyntheticArticle, syntheticCorpus } from './synthetic/generate.js';
-import { countGraph, type LoadStats, loadSynthetic, stepTable } from './synthetic/load.js';
+import { BULK_RELATIONSHIPS, countGraph, type LoadStats, loadSynthetic, stepTable } from './synthetic/load.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -32,21 +35,14 @@ const { values: args } = parseArgs({
     reingest: { type: 'string', default: '5' },
     name: { type: 'string', default: 'loader' },
     'max-load-minutes': { type: 'string', default: '15' },
+    bulk: { type: 'string', default: String(BULK_RELATIONSHIPS) },
   },
 });
 const sizes = (args.sizes ?? '').split(',') as Size[];
 for (const s of sizes) if (!(s in SIZES) || s === 'article') throw new Error(`--sizes: 10k, 100k or 1m, not ${s}`);
 const REINGEST = Number(args.reingest);
 const MAX_LOAD_MS = Number(args['max-load-minutes']) * 60_000;
-
-/** The relationships one document's plan writes (see src/repositories/ingest-writer.ts). */
-export function planRelationships(plan: IngestPlan): number {
-  let n = 1 + plan.sentences.length; // PUBLISHED_BY, IN_DOCUMENT of each sentence
-  for (const rows of plan.edges.values()) n += rows.length;
-  for (const c of plan.claims) n += 2 + (c.aboutKind === 'relation' ? 2 : 1); // SOURCED_FROM, ASSERTED_BY, ABOUT | SUBJECT + OBJECT
-  n += 3 * plan.evidence.length; // SUPPORTED_BY, IN_SENTENCE, IN_DOCUMENT
-  return n + plan.contradictions.length + plan.mentions.length;
-}
+const BULK = Number(args.bulk) > 0 ? Number(args.bulk) : undefined;
 
 const rate = (rels: number, ms: number) => (ms > 0 ? Math.round((rels / ms) * 1000) : 0);
 
@@ -79,6 +75,7 @@ async function runSize(size: Size) {
       target: SIZES[size],
       progress: log,
       maxMs: MAX_LOAD_MS,
+      bulk: BULK,
     });
     log(
       `${size}: ${load.documents} documents, ${load.relationships.toLocaleString('en')} relationships in ${(load.totalMs / 1000).toFixed(1)} s: ` +
@@ -100,20 +97,35 @@ async function runSize(size: Size) {
       i++;
     }
     const table = stepTable();
-    const reingests: Reingest[] = [];
-    for (const a of articles) {
+    const validated = articles.map((a) => {
       const t0 = performance.now();
-      const loaded = loadArticleFrom(a.slug, `synthetic/${a.slug}`, a.text, a.yaml);
-      const t1 = performance.now();
-      await writePlan(db, loaded.plan, { onStep: table.onStep });
-      const t2 = performance.now();
-      reingests.push({
-        slug: a.slug,
-        relationships: planRelationships(loaded.plan),
-        validateMs: Math.round(t1 - t0),
-        writeMs: Math.round(t2 - t1),
-      });
+      const { plan } = loadArticleFrom(a.slug, `synthetic/${a.slug}`, a.text, a.yaml);
+      return { slug: a.slug, plan, validateMs: performance.now() - t0 };
+    });
+    const writeMs: number[] = [];
+    if (BULK === undefined) {
+      for (const v of validated) {
+        const t0 = performance.now();
+        await writePlan(db, v.plan, { onStep: table.onStep });
+        writeMs.push(performance.now() - t0);
+      }
+    } else {
+      const t0 = performance.now();
+      await writePlans(
+        db,
+        validated.map((v) => v.plan),
+        { onStep: table.onStep },
+      );
+      const ms = performance.now() - t0;
+      const total = validated.reduce((s, v) => s + planRelationships(v.plan), 0);
+      for (const v of validated) writeMs.push((ms * planRelationships(v.plan)) / total);
     }
+    const reingests: Reingest[] = validated.map((v, k) => ({
+      slug: v.slug,
+      relationships: planRelationships(v.plan),
+      validateMs: Math.round(v.validateMs),
+      writeMs: Math.round(writeMs[k] ?? 0),
+    }));
     const after = await countGraph(db);
     const rels = reingests.reduce((s, r) => s + r.relationships, 0);
     const vMs = reingests.reduce((s, r) => s + r.validateMs, 0);
@@ -135,7 +147,7 @@ async function runSize(size: Size) {
       `${size}: re-ingest of ${reingest.documents} documents (${rels.toLocaleString('en')} relationships): ` +
         `${reingest.overallPerSecond}/s overall, ${reingest.writePerSecond}/s writing; same graph after: ${reingest.sameGraph}`,
     );
-    return { size, counts: after, load, reingest };
+    return { size, bulk: BULK ?? 0, counts: after, load, reingest };
   } finally {
     await db.close();
     closeDb();
@@ -151,6 +163,7 @@ runBench('loader', 90 * 60_000, async () => {
   for (const size of sizes) results.push(await runSize(size));
   for (const r of results) {
     printBlock(`loader ${r.size}`, [
+      ['documents per transaction', r.bulk > 0 ? `up to ${r.bulk} relationships` : 'one'],
       ['documents', r.load.documents],
       ['relationships', r.load.relationships],
       ['total s', (r.load.totalMs / 1000).toFixed(1)],

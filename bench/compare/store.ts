@@ -12,7 +12,7 @@ import { applySchema } from '../../src/db/schema.js';
 import { articleDirs, ingestArticle } from '../../src/ingest/ingest.js';
 import { ARTICLES_DIR } from '../../src/ingest/seed.js';
 import { log, onCleanup } from '../lib.js';
-import { countGraph, type LoadStats, loadSynthetic } from '../synthetic/load.js';
+import { BULK_RELATIONSHIPS, countGraph, type LoadStats, loadSynthetic } from '../synthetic/load.js';
 
 export const SIZES = { article: 0, '10k': 10_000, '100k': 100_000, '1m': 1_000_000 } as const;
 export type Size = keyof typeof SIZES;
@@ -82,7 +82,13 @@ export async function openStore(size: Size, opts: { store?: string; heap: string
     };
   } else {
     log(`loading the synthetic corpus (seed ${SEED}) up to ${SIZES[size].toLocaleString('en')} relationships`);
-    load = await loadSynthetic(db, { seed: SEED, target: SIZES[size], progress: log, maxMs: opts.maxLoadMs });
+    load = await loadSynthetic(db, {
+      seed: SEED,
+      target: SIZES[size],
+      progress: log,
+      maxMs: opts.maxLoadMs,
+      bulk: BULK_RELATIONSHIPS,
+    });
   }
   writeFileSync(marker, `${JSON.stringify({ ...wanted, load }, null, 2)}\n`);
   const counts = await countGraph(db);

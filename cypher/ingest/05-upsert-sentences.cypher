@@ -1,6 +1,7 @@
-// The document's sentences are new nodes (01 removed those of its earlier version).
-MATCH (d:Document {id: $documentId})
+// The documents' sentences are new nodes (01 removed those of an earlier version). Rows of several
+// documents: row.documentId.
 UNWIND $rows AS row
+MATCH (d:Document {id: row.documentId})
 CREATE (s:Sentence {id: row.id})
-SET s.documentId = $documentId, s.index = row.index, s.start = row.start, s.end = row.end, s.text = row.text
+SET s.documentId = row.documentId, s.index = row.index, s.start = row.start, s.end = row.end, s.text = row.text
 CREATE (s)-[:IN_DOCUMENT]->(d)

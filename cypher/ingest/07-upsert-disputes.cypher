@@ -1,7 +1,9 @@
-// documentIds stay sorted, whatever the order of ingests. Returns each node's element id (see 06).
+// documentIds stay sorted, whatever the order of ingests. Rows of several documents (row.documentId),
+// in the order of the documents: the last one's properties stay, as when they are written one by one.
+// Returns each node's element id (see 06).
 UNWIND $rows AS row
 MERGE (d:Dispute {id: row.id})
 SET d += row.props,
-    d.documentIds = [x IN coalesce(d.documentIds, []) WHERE x < $documentId] + $documentId
-                    + [x IN coalesce(d.documentIds, []) WHERE x > $documentId]
+    d.documentIds = [x IN coalesce(d.documentIds, []) WHERE x < row.documentId] + row.documentId
+                    + [x IN coalesce(d.documentIds, []) WHERE x > row.documentId]
 RETURN d.id AS id, elementId(d) AS node

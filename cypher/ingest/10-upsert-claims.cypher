@@ -1,8 +1,8 @@
-// The document's claims are new nodes (01 removed those of its earlier version). row.links: what the
+// The documents' claims are new nodes (01 removed those of an earlier version). row.links: what the
 // claim is about, [{type: 'ABOUT', to}] or [{type: 'SUBJECT', to}, {type: 'OBJECT', to}], `to` an
 // element id 06–08 returned in this transaction, type one of these three (set by the writer).
-MATCH (d:Document {id: $documentId})
 UNWIND $rows AS row
+MATCH (d:Document {id: row.documentId})
 CREATE (c:Claim {id: row.id})
 SET c += row.props
 CREATE (c)-[:SOURCED_FROM]->(d)

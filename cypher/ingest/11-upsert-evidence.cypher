@@ -1,6 +1,6 @@
-// The document's quotes are new nodes (01 removed those of its earlier version).
-MATCH (d:Document {id: $documentId})
+// The documents' quotes are new nodes (01 removed those of an earlier version).
 UNWIND $rows AS row
+MATCH (d:Document {id: row.documentId})
 MATCH (c:Claim {id: row.claimId})
 MATCH (s:Sentence {id: row.sentenceId})
 CREATE (ev:Evidence {id: row.id})

@@ -44,6 +44,15 @@ export interface IngestPlan {
   mentions: { entityId: string; start: number; end: number; text: string; sentenceIndex: number }[];
 }
 
+/** The relationships a plan writes (repositories/ingest-writer.ts): what a first ingest adds at most. */
+export function planRelationships(plan: IngestPlan): number {
+  let n = 1 + plan.sentences.length; // PUBLISHED_BY, IN_DOCUMENT of each sentence
+  for (const rows of plan.edges.values()) n += rows.length;
+  for (const c of plan.claims) n += 2 + (c.aboutKind === 'relation' ? 2 : 1); // SOURCED_FROM, ASSERTED_BY, ABOUT | SUBJECT + OBJECT
+  n += 3 * plan.evidence.length; // SUPPORTED_BY, IN_SENTENCE, IN_DOCUMENT
+  return n + plan.contradictions.length + plan.mentions.length;
+}
+
 /** What a write kept of the editorial history of the document's claims. */
 export interface WriteOutcome {
   /** Claims of the file that were retracted and stay retracted. */
