@@ -7,7 +7,7 @@ import type { StatKey } from '../repositories/stats.js';
 import { estimate } from './estimate.js';
 import { FANOUT_REFRESH_MS, type FanoutStats } from './fanout-stats.js';
 import { WRITE_OPERATION_TIMEOUT_MS } from './guard.js';
-import { DyadSides } from './sides.js';
+import { DyadSides, SideSizeCache } from './sides.js';
 
 /** Thrown by the estimate when it needs a list size before the sizes were first measured. */
 class SizesNotMeasured extends Error {}
@@ -36,6 +36,7 @@ export function costPlugin(fanout: FanoutStats, limits: Limits): Plugin<Context>
     if (!fanout.ready) throw new SizesNotMeasured();
     return fanout.degree(key);
   };
+  const sideCache = new SideSizeCache();
   return {
     async onExecute({ args, setResultAndStopExecution }) {
       const ctx = args.contextValue;
@@ -47,7 +48,7 @@ export function costPlugin(fanout: FanoutStats, limits: Limits): Plugin<Context>
       if (isMutation) ctx.guard.arm(Math.max(limits.operationTimeoutMs, WRITE_OPERATION_TIMEOUT_MS));
 
       if (fanout.ready && Date.now() - fanout.measuredAt > FANOUT_REFRESH_MS) void fanout.refresh().catch(() => {});
-      const sides = new DyadSides();
+      const sides = new DyadSides(sideCache, fanout.measuredAt);
       const run = () =>
         estimate(args.schema, args.document, args.operationName, args.variableValues, degree, (id, affiliates) =>
           sides.get(id, affiliates),

@@ -73,6 +73,10 @@ describe('the cost of an operation bounds the work it can do', () => {
       '{ dyad(a: "libya", b: "usa", includeAffiliates: false) { sideA { key } sideB { key } } }',
     );
     expect(costOf(sidesOnly).estimated).toBe(1 + (1 + 1) + (1 + 1));
+    // The sides are measured once per measurement of the fan-out (after every write, at most a minute apart).
+    const again = await gql(dyad('russia', 'turkey'));
+    expect(again.queries).toBe(hubs.queries - 1);
+    expect(costOf(again).estimated).toBe(costOf(hubs).estimated);
     // An id that is no actor costs nothing to link, and a bad id is still a clear error, not a crash.
     const unknown = await gql(dyad('russia', 'atlantis'));
     expect(unknown.data).toEqual({ dyad: null });
