@@ -2,6 +2,7 @@ import { ALL_RELATIONSHIP_TYPES, EDGE_TYPE_WORDS as EDGE_TYPES, NODE_LABELS } fr
 import { ENTITY_TYPES } from '../domain/entities.js';
 import { DEFAULT_PAGE_SIZE } from '../graphql/pagination.js';
 import {
+  amongPairs,
   bothSides,
   constant,
   degree,
@@ -13,6 +14,7 @@ import {
   ownArg,
   parentArg,
   product,
+  smallest,
   sum,
   whenFlag,
 } from './fanout.js';
@@ -87,7 +89,12 @@ export const FANOUT: Readonly<Record<string, Fanout>> = {
   'GraphEdge.evidence': product(claimsPerEdge, evidencePerClaim),
 
   'Graph.nodes': parentArg('limit', 50, 1),
-  'Graph.edges': product(parentArg('limit', 50, 1), outDegreeAnywhere),
+  // Each edge has an end in the view (at most nodes × the largest out-degree) and both (at most the
+  // view's pairs × the most edges one pair has): the smaller bound, as a hub's view is a dense one.
+  'Graph.edges': smallest(
+    product(parentArg('limit', 50, 1), outDegreeAnywhere),
+    amongPairs(parentArg('limit', 50, 1), measure('edgesPerPair')),
+  ),
   'Path.nodes': parentArg('maxHops', 4, 1),
   'Path.edges': parentArg('maxHops', 4),
 

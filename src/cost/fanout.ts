@@ -99,6 +99,20 @@ export const largest = (...options: Fanout[]): Fanout => ({
   items: (i) => Math.max(...options.map((f) => f.items(i))),
 });
 
+export const smallest = (...options: Fanout[]): Fanout => ({
+  keys: options.flatMap((f) => f.keys),
+  items: (i) => Math.min(...options.map((f) => f.items(i))),
+});
+
+/** Edges among `nodes` nodes: each of their n(n−1)/2 pairs holds at most `perPair` of them. */
+export const amongPairs = (nodes: Fanout, perPair: Fanout): Fanout => ({
+  keys: [...nodes.keys, ...perPair.keys],
+  items: (i) => {
+    const n = nodes.items(i);
+    return ((n * (n - 1)) / 2) * perPair.items(i);
+  },
+});
+
 export const sum = (...parts: Fanout[]): Fanout => ({
   keys: parts.flatMap((f) => f.keys),
   items: (i) => parts.reduce((s, f) => s + f.items(i), 0),

@@ -43,7 +43,8 @@ export interface DegreeKey {
  * Maxima that are not one node's degree, each one query branch returning `{<name>: n} AS maxima`.
  * `affiliates`: the most people and bodies acting for one actor, up to two hops (paths, so an upper
  * bound of the distinct ones). `documentsPerEntity`: the most documents naming one entity.
- * `claimsPerEdge`: the most claims behind one truthy edge.
+ * `claimsPerEdge`: the most claims behind one truthy edge. `edgesPerPair`: the most truthy edges between
+ * two nodes (either direction; ~0.4 s over the 1M corpus).
  */
 export const MEASURES = {
   affiliates:
@@ -51,6 +52,9 @@ export const MEASURES = {
   documentsPerEntity:
     'MATCH (n:Entity) RETURN {documentsPerEntity: coalesce(max(size(coalesce(n.documentIds, []))), 0)} AS maxima',
   claimsPerEdge: `MATCH ()-[r:${EDGE_TYPE_WORDS.join('|')}]->() RETURN {claimsPerEdge: coalesce(max(size(r.claimIds)), 0)} AS maxima`,
+  edgesPerPair: `MATCH (a)-[r:${EDGE_TYPE_WORDS.join('|')}]->(b)
+    WITH CASE WHEN elementId(a) < elementId(b) THEN [a, b] ELSE [b, a] END AS pair, count(r) AS n
+    RETURN {edgesPerPair: coalesce(max(n), 0)} AS maxima`,
 } as const;
 export type MeasureName = keyof typeof MEASURES;
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/auth.js';
 import { DEFAULT_LIMITS } from '../../src/config.js';
+import { EDGE_TYPE_WORDS } from '../../src/domain/edges.js';
 import { EXAMPLES } from '../../src/graphiql/examples.js';
 import { testApp } from '../helpers/app.js';
 import { resetToArticle, testDatabase } from '../helpers/db.js';
@@ -82,6 +83,26 @@ describe('the cost of an operation bounds the work it can do', () => {
     expect(unknown.data).toEqual({ dyad: null });
     const bad = await gql(dyad('russia', '???'));
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it("bounds a view's edges by its pairs of nodes: a hub's neighbourhood is not its out-degree times its nodes", async () => {
+    const [pair] = await db.read<{ n: number }>(
+      'test-edges-per-pair',
+      `MATCH (a)-[r:${EDGE_TYPE_WORDS.join('|')}]->(b)
+       WITH CASE WHEN elementId(a) < elementId(b) THEN [a, b] ELSE [b, a] END AS pair, count(r) AS n
+       RETURN max(n) AS n`,
+    );
+    const [out] = await db.read<{ n: number }>(
+      'test-out-degree',
+      `MATCH (n) WHERE n:Entity OR n:Event OR n:Dispute RETURN max(COUNT { (n)-[:${EDGE_TYPE_WORDS.join('|')}]->() }) AS n`,
+    );
+    const r = await gql('{ neighborhood(id: "russia", depth: 2, limit: 3) { edges { kind } } }');
+    expect(r.errors).toBeUndefined();
+    const cost = (r.extensions as { cost: CostExtension }).cost;
+    // 4 nodes (Russia and 3): 6 pairs, each with at most the most edges one pair has.
+    expect(cost.estimated).toBe(1 + 1 + 6 * (pair?.n ?? 0));
+    expect(cost.estimated).toBeLessThan(1 + 1 + 4 * (out?.n ?? 0));
+    expect(cost.estimated).toBeGreaterThanOrEqual(cost.items);
   });
 
   it('measures the sizes again after a write, so the estimate follows the data', async () => {
