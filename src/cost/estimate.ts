@@ -18,8 +18,8 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import type { SideSize, StatKey } from '../repositories/stats.js';
-import type { Fanout } from './fanout.js';
+import type { StatKey } from '../repositories/stats.js';
+import type { Fanout, FanoutInput } from './fanout.js';
 import { CONNECTION_EDGES, FANOUT } from './fanout-table.js';
 
 export interface Estimate {
@@ -37,7 +37,7 @@ interface Walk {
   fragments: Map<string, FragmentDefinitionNode>;
   variables: Record<string, unknown>;
   degree: (key: StatKey) => number;
-  side?: (id: unknown, affiliates: boolean) => SideSize | undefined;
+  sides?: Pick<FanoutInput, 'side' | 'pair'>;
   /** Selection sets already walked for a type and enclosing arguments (fragments spread many times). */
   memo: Map<SelectionSetNode, Map<string, Estimate>>;
 }
@@ -134,7 +134,7 @@ function walkField(
   let items = 1;
   if (isListType(getNullableType(field.type))) {
     const fanout = fanoutOf(parent, name);
-    items = fanout ? fanout.items({ args, parentArgs, degree: w.degree, side: w.side }) : UNKNOWN_LIST;
+    items = fanout ? fanout.items({ args, parentArgs, degree: w.degree, ...w.sides }) : UNKNOWN_LIST;
   }
   const inner = walkSelection(w, node.selectionSet, named, field.args.length > 0 ? args : parentArgs, seen);
   return { cost: 1 + items * inner.cost, depth: 1 + inner.depth };
@@ -150,7 +150,7 @@ export function estimate(
   operationName: string | null | undefined,
   rawVariables: Record<string, unknown> | null | undefined,
   degree: (key: StatKey) => number,
-  side?: (id: unknown, affiliates: boolean) => SideSize | undefined,
+  sides?: Pick<FanoutInput, 'side' | 'pair'>,
 ): Estimate | null {
   const operations = document.definitions.filter(
     (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
@@ -166,6 +166,6 @@ export function estimate(
       .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
       .map((f) => [f.name.value, f]),
   );
-  const walk: Walk = { schema, fragments, variables: coerced.coerced, degree, side, memo: new Map() };
+  const walk: Walk = { schema, fragments, variables: coerced.coerced, degree, sides, memo: new Map() };
   return walkSelection(walk, operation.selectionSet, root, {}, new Set());
 }

@@ -103,11 +103,11 @@ export const FANOUT: Readonly<Record<string, Fanout>> = {
 
   'Dyad.sideA': oneSide('a', 'size', dyadSide),
   'Dyad.sideB': oneSide('b', 'size', dyadSide),
-  'Dyad.events': bothSides('events', dyadEvents),
-  'Dyad.cooperation': bothSides('events', dyadEvents),
-  'Dyad.conflict': bothSides('events', dyadEvents),
-  'Dyad.relations': bothSides('relations', product(dyadSide, degree('Entity', EDGE_TYPES, 'BOTH'))),
-  'Dyad.disputes': bothSides('parties', product(dyadSide, degree('Entity', ['PARTY_TO'], 'OUT'))),
+  'Dyad.events': bothSides('events', 'events', dyadEvents),
+  'Dyad.cooperation': bothSides('events', 'events', dyadEvents),
+  'Dyad.conflict': bothSides('events', 'events', dyadEvents),
+  'Dyad.relations': bothSides('relations', 'relations', product(dyadSide, degree('Entity', EDGE_TYPES, 'BOTH'))),
+  'Dyad.disputes': bothSides('parties', 'disputes', product(dyadSide, degree('Entity', ['PARTY_TO'], 'OUT'))),
   // One PARTY_TO edge per actor and dispute: at most the side's actors.
   'DyadDispute.a': oneSide('a', 'size', dyadSide),
   'DyadDispute.b': oneSide('b', 'size', dyadSide),

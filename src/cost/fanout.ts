@@ -1,5 +1,5 @@
 import type { Direction, NodeLabel } from '../domain/edges.js';
-import type { MeasureName, SideSize, StatKey } from '../repositories/stats.js';
+import type { DyadSize, MeasureName, SideSize, StatKey } from '../repositories/stats.js';
 
 /** What a fan-out may read to say how many items a list holds at most. */
 export interface FanoutInput {
@@ -11,6 +11,8 @@ export interface FanoutInput {
   degree(key: StatKey): number;
   /** A dyad side's sizes measured for this request (the actor's id as given, with or without affiliates); undefined when not measured. */
   side?(id: unknown, affiliates: boolean): SideSize | undefined;
+  /** What links two actors, counted, when the estimate measured it (see cost/sides.ts). */
+  pair?(a: unknown, b: unknown, affiliates: boolean): DyadSize | undefined;
 }
 
 /** How many items a list field can return, and the degree measurements that bound it. */
@@ -67,14 +69,16 @@ const sidesOf = (i: FanoutInput) => {
 
 /**
  * A list of what links a dyad's two sides (the enclosing field's `a` and `b`): every item touches
- * both sides, so it holds no more than the smaller side's sum of the measure. `otherwise` until the
- * sides are measured (or when an id is not valid).
+ * both sides, so it holds no more than the smaller side's sum of the measure (`otherwise` until the
+ * sides are measured, or when an id is not valid); and no more than the `counted` links, when counted.
  */
-export const bothSides = (measure: SideMeasure, otherwise: Fanout): Fanout => ({
+export const bothSides = (measure: SideMeasure, counted: keyof DyadSize, otherwise: Fanout): Fanout => ({
   keys: otherwise.keys,
   items: (i) => {
     const [a, b] = sidesOf(i);
-    return a && b ? Math.min(a[measure], b[measure]) : otherwise.items(i);
+    const bound = a && b ? Math.min(a[measure], b[measure]) : otherwise.items(i);
+    const exact = i.pair?.(i.parentArgs.a, i.parentArgs.b, i.parentArgs.includeAffiliates !== false);
+    return exact ? Math.min(bound, exact[counted]) : bound;
   },
 });
 

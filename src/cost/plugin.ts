@@ -50,9 +50,10 @@ export function costPlugin(fanout: FanoutStats, limits: Limits): Plugin<Context>
       if (fanout.ready && Date.now() - fanout.measuredAt > FANOUT_REFRESH_MS) void fanout.refresh().catch(() => {});
       const sides = new DyadSides(sideCache, fanout.measuredAt);
       const run = () =>
-        estimate(args.schema, args.document, args.operationName, args.variableValues, degree, (id, affiliates) =>
-          sides.get(id, affiliates),
-        );
+        estimate(args.schema, args.document, args.operationName, args.variableValues, degree, {
+          side: (id, affiliates) => sides.side(id, affiliates),
+          pair: (a, b, affiliates) => sides.pair(a, b, affiliates),
+        });
       let result: ReturnType<typeof estimate> = null;
       let measuredFirst = false;
       try {
@@ -70,6 +71,15 @@ export function costPlugin(fanout: FanoutStats, limits: Limits): Plugin<Context>
         if (sides.missing > 0) {
           await untilAborted(sides.measure(ctx.repos.stats), ctx.signal);
           result = run();
+        }
+        // Two hubs: over the limit by their degrees, the dyads are counted before the operation is refused.
+        if (result && result.cost > limits.maxCost && sides.dyads > 0) {
+          sides.exact = true;
+          result = run();
+          if (sides.missing > 0) {
+            await untilAborted(sides.measure(ctx.repos.stats), ctx.signal);
+            result = run();
+          }
         }
       } catch (cause) {
         ctx.guard.dispose();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { templated } from '../db/cypher.js';
+import { cypher, templated } from '../db/cypher.js';
 import type { Database, QueryOptions } from '../db/driver.js';
 import {
   ALL_RELATIONSHIP_TYPES,
@@ -99,6 +99,10 @@ const sideSize = z.object({
 });
 /** A dyad side (an actor, with or without its affiliates): its nodes and the sums of their degrees (events they take part in, truthy edges, PARTY_TO). */
 export type SideSize = z.infer<typeof sideSize>;
+const dyadSize = z.object({ events: z.number().int(), relations: z.number().int(), disputes: z.number().int() });
+/** What links two actors, counted: the sizes of a dyad's lists. */
+export type DyadSize = z.infer<typeof dyadSize>;
+
 const sideSizesQuery = () => templated('queries/side-sizes', { EDGE_TYPES: EDGE_TYPE_WORDS.join('|') });
 
 export class StatsRepository {
@@ -124,6 +128,21 @@ export class StatsRepository {
   async sideSizes(sides: readonly { id: string; affiliates: boolean }[]): Promise<SideSize[]> {
     if (sides.length === 0) return [];
     return parseRows('side-sizes', sideSize, await this.db.read('side-sizes', sideSizesQuery(), { sides }, this.opts));
+  }
+
+  /** How many events, relations and shared disputes link two actors (zeros when either does not exist). */
+  async dyadSize(a: string, b: string, affiliates: boolean): Promise<DyadSize> {
+    const [row] = parseRows(
+      'dyad-size',
+      dyadSize,
+      await this.db.read(
+        'dyad-size',
+        cypher('queries/dyad-size'),
+        { a, b, affiliates, relationTypes: [...EDGE_TYPE_WORDS] },
+        this.opts,
+      ),
+    );
+    return row ?? { events: 0, relations: 0, disputes: 0 };
   }
 
   /** The largest degree or measure per key (see degreeMaximaQuery), in the order of the keys. */

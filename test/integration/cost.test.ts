@@ -85,6 +85,32 @@ describe('the cost of an operation bounds the work it can do', () => {
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('counts what links two hubs before refusing their dyad for the bound from their degrees', async () => {
+    const query =
+      '{ dyad(a: "russia", b: "turkey") { events { direction event { key goldstein } } relations { kind } } }';
+    const bySides = await gql(query);
+    expect(bySides.errors).toBeUndefined();
+    const sidesCost = (bySides.extensions as { cost: CostExtension }).cost;
+    // A limit just under the bound from the sides: the dyad is counted (one more query), then runs.
+    const strict = testApp(db, { limits: { ...DEFAULT_LIMITS, maxCost: sidesCost.estimated - 1 } });
+    const counted = await strict.gql(query);
+    expect(counted.errors).toBeUndefined();
+    expect(counted.data).toEqual(bySides.data);
+    const cost = (counted.extensions as { cost: CostExtension }).cost;
+    expect(cost.estimated).toBeLessThan(sidesCost.estimated);
+    expect(cost.estimated).toBeGreaterThanOrEqual(cost.items);
+    // What is really over the limit is still refused, before the dyad runs.
+    const tiny = testApp(db, { limits: { ...DEFAULT_LIMITS, maxCost: cost.items - 1 } });
+    const sent: string[] = [];
+    db.onQuery = (q) => sent.push(q.name);
+    const refused = await tiny.gql(query).finally(() => {
+      db.onQuery = undefined;
+    });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'cost' });
+    expect(sent).toContain('dyad-size');
+    expect(sent).not.toContain('dyad'); // counted, never run
+  });
+
   it("bounds a view's edges by its pairs of nodes: a hub's neighbourhood is not its out-degree times its nodes", async () => {
     const [pair] = await db.read<{ n: number }>(
       'test-edges-per-pair',
