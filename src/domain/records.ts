@@ -124,8 +124,8 @@ export type DocumentRecord = z.infer<typeof documentRecord>;
 
 export type NodeRecord = EntityRecord | EventRecord | DisputeRecord | ClaimRecord | EvidenceRecord | DocumentRecord;
 
-/** A node row (`n {.*, labels: labels(n)}`), parsed by the schema of its first label. */
-const NODE_SCHEMAS = [
+/** A node row (cypher/fragments/node-map.cypher), parsed by the schema of its first label. */
+export const NODE_SCHEMAS = [
   ['Entity', entityRecord],
   ['Event', eventRecord],
   ['Dispute', disputeRecord],

@@ -1,13 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  claimRecord,
-  disputeRecord,
-  documentRecord,
-  entityRecord,
-  eventRecord,
-  evidenceRecord,
-} from '../../src/domain/records.js';
+import { NODE_SCHEMAS } from '../../src/domain/records.js';
 import { OPTIONAL_PROPERTIES } from '../../src/repositories/projection.js';
 
 const read = (name: string) =>
@@ -33,14 +26,7 @@ function projected(label: string): string[] {
 const LOADER_ONLY = ['documentIds', 'sourceValues'];
 
 describe('the node maps of cypher/fragments/', () => {
-  it.each([
-    ['Entity', entityRecord],
-    ['Event', eventRecord],
-    ['Dispute', disputeRecord],
-    ['Claim', claimRecord],
-    ['Evidence', evidenceRecord],
-    ['Document', documentRecord],
-  ] as const)('projects every property of the %s record', (label, record) => {
+  it.each(NODE_SCHEMAS)('projects every property of the %s record', (label, record) => {
     const fields = Object.keys(record.shape)
       .filter((k) => !LOADER_ONLY.includes(k))
       .sort();
@@ -49,12 +35,12 @@ describe('the node maps of cypher/fragments/', () => {
 
   it('node-map gives every label its own map', () => {
     const text = read('node-map');
-    for (const label of ['Entity', 'Event', 'Dispute', 'Claim', 'Evidence', 'Document'])
+    for (const [label] of NODE_SCHEMAS)
       expect(text).toContain(`WHEN %1:${label} THEN {{${label.toLowerCase()}-map %1}}`);
   });
 
   it('makes only the optional properties depend on $projection, each with its own flag', () => {
-    const maps = ['entity', 'event', 'dispute', 'claim', 'evidence', 'document'].map((l) => read(`${l}-map`));
+    const maps = NODE_SCHEMAS.map(([label]) => read(`${label.toLowerCase()}-map`));
     const text = maps.join('\n') + readFileSync('cypher/queries/claims.cypher', 'utf8');
     const flags = [...text.matchAll(/\$projection\.(\w+)/g)].map((m) => m[1]);
     expect(new Set(flags)).toEqual(new Set(OPTIONAL_PROPERTIES));
