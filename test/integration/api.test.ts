@@ -253,6 +253,35 @@ describe('GraphQL API on the real Neo4j with the article loaded', () => {
     );
   });
 
+  it('ranks a neighbourhood nearest first, ties by key, whether the direct neighbours fill it or not', async () => {
+    const traversal = createRepositories(db, {}).traversal;
+    const types = EDGE_TYPE_WORDS.join('|');
+    // Every node within the depth, nearest first: the whole ranking, to compare the view with.
+    const ranked = async (depth: number) =>
+      (
+        await db.read<{ id: string }>(
+          'test-ranking',
+          `MATCH (s:Entity {id: 'russia'})
+           MATCH p = ANY SHORTEST (s)-[:${types}]-{1,${depth}}(m) WHERE m <> s
+           RETURN m.id AS id ORDER BY length(p), m.id`,
+        )
+      ).map((r) => r.id);
+    let ringFilled = 0;
+    for (const depth of [1, 2, 3]) {
+      const all = await ranked(depth);
+      for (const limit of [3, 10, 25, 50, 200]) {
+        const g = await traversal.neighborhood('russia', depth, [...EDGE_TYPE_WORDS], limit);
+        expect(
+          g?.nodes.map((n) => n.id),
+          `depth ${depth} limit ${limit}`,
+        ).toEqual(['russia', ...all.slice(0, limit)]);
+        expect(g?.truncated).toBe(all.length > limit);
+        if (depth > 1 && (await ranked(1)).length > limit) ringFilled++;
+      }
+    }
+    expect(ringFilled).toBeGreaterThan(0); // the direct neighbours alone filled some views
+  });
+
   it('fetches any object again by its global id', async () => {
     const r = await gql('{ entity(id: "nato") { id } event(id: "turkey-buys-s400") { id } }');
     const again = await gql(
