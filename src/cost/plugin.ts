@@ -47,7 +47,10 @@ export function costPlugin(fanout: FanoutStats, limits: Limits): Plugin<Context>
       const isMutation = operation?.operation === 'mutation';
       if (isMutation) ctx.guard.arm(Math.max(limits.operationTimeoutMs, WRITE_OPERATION_TIMEOUT_MS));
 
-      if (fanout.ready && Date.now() - fanout.measuredAt > FANOUT_REFRESH_MS) void fanout.refresh().catch(() => {});
+      if (fanout.ready && Date.now() - fanout.checkedAt > FANOUT_REFRESH_MS) {
+        fanout.checkedAt = Date.now(); // one check at a time
+        void fanout.refreshIfChanged().catch(() => {});
+      }
       const sides = new DyadSides(sideCache, fanout.measuredAt);
       const run = () =>
         estimate(args.schema, args.document, args.operationName, args.variableValues, degree, {
