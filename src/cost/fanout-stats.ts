@@ -21,7 +21,7 @@ export class FanoutStats {
   private timer: NodeJS.Timeout | undefined;
   /** When the values were last measured (epoch ms): the epoch of what is kept with them (cost/sides.ts). */
   measuredAt = 0;
-  /** When they were last measured or found current (epoch ms). */
+  /** When they were last measured or found current, or a check began (epoch ms). */
   checkedAt = 0;
   /** The graph's version (Database.graphVersion) read before the last measurement; null when unknown. */
   private measuredVersion: string | null = null;
@@ -91,6 +91,13 @@ export class FanoutStats {
       }
     }
     await this.refresh();
+  }
+
+  /** Starts a check (refreshIfChanged) when the last one is over FANOUT_REFRESH_MS old; one at a time. */
+  checkWhenDue(): void {
+    if (!this.values || Date.now() - this.checkedAt <= FANOUT_REFRESH_MS) return;
+    this.checkedAt = Date.now();
+    void this.refreshIfChanged().catch(() => {});
   }
 
   /** The values, measuring them first if they never were. */

@@ -5,7 +5,7 @@ import type { Context } from '../context.js';
 import { apiError } from '../error-codes.js';
 import type { StatKey } from '../repositories/stats.js';
 import { estimate } from './estimate.js';
-import { FANOUT_REFRESH_MS, type FanoutStats } from './fanout-stats.js';
+import type { FanoutStats } from './fanout-stats.js';
 import { WRITE_OPERATION_TIMEOUT_MS } from './guard.js';
 import { DyadSides, SideSizeCache } from './sides.js';
 
@@ -47,10 +47,7 @@ export function costPlugin(fanout: FanoutStats, limits: Limits): Plugin<Context>
       const isMutation = operation?.operation === 'mutation';
       if (isMutation) ctx.guard.arm(Math.max(limits.operationTimeoutMs, WRITE_OPERATION_TIMEOUT_MS));
 
-      if (fanout.ready && Date.now() - fanout.checkedAt > FANOUT_REFRESH_MS) {
-        fanout.checkedAt = Date.now(); // one check at a time
-        void fanout.refreshIfChanged().catch(() => {});
-      }
+      fanout.checkWhenDue();
       const sides = new DyadSides(sideCache, fanout.measuredAt);
       const run = () =>
         estimate(args.schema, args.document, args.operationName, args.variableValues, degree, {
@@ -71,18 +68,17 @@ export function costPlugin(fanout: FanoutStats, limits: Limits): Plugin<Context>
           await untilAborted(fanout.refresh(), ctx.signal);
           result = run();
         }
-        if (sides.missing > 0) {
+        const measureMissing = async () => {
+          if (sides.missing === 0) return;
           await untilAborted(sides.measure(ctx.repos.stats), ctx.signal);
           result = run();
-        }
+        };
+        await measureMissing();
         // Two hubs: over the limit by their degrees, the dyads are counted before the operation is refused.
-        if (result && result.cost > limits.maxCost && sides.dyads > 0) {
+        if (result && result.cost > limits.maxCost && sides.metDyad) {
           sides.exact = true;
           result = run();
-          if (sides.missing > 0) {
-            await untilAborted(sides.measure(ctx.repos.stats), ctx.signal);
-            result = run();
-          }
+          await measureMissing();
         }
       } catch (cause) {
         ctx.guard.dispose();

@@ -22,8 +22,8 @@ const KEPT = 2_000;
 
 /**
  * Sizes measured by earlier requests, valid as long as the fan-out maxima they go with: both are
- * measured again after every write of this server and at most a minute apart otherwise (FanoutStats),
- * so a dyad's estimate is as fresh as any other list's. `epoch` is FanoutStats.measuredAt.
+ * measured again after every write of this server, and within about a minute of another server's
+ * (FanoutStats), so a dyad's estimate is as fresh as any other list's. `epoch` is FanoutStats.measuredAt.
  */
 export class SideSizeCache {
   private epoch = -1;
@@ -66,8 +66,8 @@ export class DyadSides {
   private readonly wantedPairs = new Map<string, PairRequest>();
   /** Count what links each dyad's sides (set when the bound from the sides is over the limit). */
   exact = false;
-  /** Dyads the estimate met with valid ids. */
-  dyads = 0;
+  /** The estimate met a dyad with valid ids. */
+  metDyad = false;
 
   constructor(
     private readonly cache?: SideSizeCache,
@@ -92,7 +92,7 @@ export class DyadSides {
   pair(rawA: unknown, rawB: unknown, affiliates: boolean): DyadSize | undefined {
     const [a, b] = [actorKey(rawA), actorKey(rawB)];
     if (a === undefined || b === undefined) return undefined;
-    this.dyads += 1;
+    this.metDyad = true;
     if (!this.exact) return undefined;
     const request = { a, b, affiliates };
     const found = this.known<DyadSize>(pairKey(request));

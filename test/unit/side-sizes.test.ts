@@ -62,7 +62,7 @@ describe('dyad side sizes between measurements of the fan-out', () => {
     const sides = new DyadSides(cache, 1);
     expect(sides.pair('russia', 'turkey', true)).toBeUndefined();
     expect(sides.missing).toBe(0);
-    expect(sides.dyads).toBe(1);
+    expect(sides.metDyad).toBe(true);
     sides.exact = true;
     expect(sides.pair('russia', 'turkey', true)).toBeUndefined();
     expect(sides.missing).toBe(1);
