@@ -21,6 +21,13 @@ const pairKey = (p: PairRequest) => `pair ${p.affiliates ? '+' : '-'}${p.a} ${p.
 const KEPT = 2_000;
 
 /**
+ * At most this many dyads of one operation are counted: a count costs about what the dyad does
+ * (~0.5 s of Neo4j for two hubs of the 1M corpus), so an operation naming more dyads over the limit
+ * is refused by the bound from their sides, without counting any.
+ */
+export const MAX_COUNTED_DYADS = 2;
+
+/**
  * Sizes measured by earlier requests, valid as long as the fan-out maxima they go with: both are
  * measured again after every write of this server, and within about a minute of another server's
  * (FanoutStats), so a dyad's estimate is as fresh as any other list's. `epoch` is FanoutStats.measuredAt.
@@ -104,10 +111,10 @@ export class DyadSides {
     return this.wantedSides.size + this.wantedPairs.size;
   }
 
-  /** Reads the missing sides in one query, and each missing pair in one. */
+  /** Reads the missing sides in one query, and each missing pair in one (none when too many are missing). */
   async measure(stats: StatsRepository): Promise<void> {
     const sides = [...this.wantedSides.values()];
-    const pairs = [...this.wantedPairs.values()];
+    const pairs = this.wantedPairs.size <= MAX_COUNTED_DYADS ? [...this.wantedPairs.values()] : [];
     this.wantedSides.clear();
     this.wantedPairs.clear();
     const keep = (key: string, size: SideSize | DyadSize) => {

@@ -109,6 +109,19 @@ describe('the cost of an operation bounds the work it can do', () => {
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'cost' });
     expect(sent).toContain('dyad-size');
     expect(sent).not.toContain('dyad'); // counted, never run
+
+    // More dyads over the limit than are counted: refused by the bound from their sides, none counted.
+    const many = `{ ${['russia', 'usa', 'nato', 'ukraine']
+      .map((b, i) => `d${i}: dyad(a: "turkey", b: "${b}") { events { direction event { key goldstein } } }`)
+      .join(' ')} }`;
+    sent.length = 0;
+    db.onQuery = (q) => sent.push(q.name);
+    const refusedMany = await strict.gql(many).finally(() => {
+      db.onQuery = undefined;
+    });
+    expect(refusedMany.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'cost' });
+    expect(sent).not.toContain('dyad-size');
+    expect(sent).not.toContain('dyad');
   });
 
   it("bounds a view's edges by its pairs of nodes: a hub's neighbourhood is not its out-degree times its nodes", async () => {
