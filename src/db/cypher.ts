@@ -43,6 +43,11 @@ export function cypher(name: string): string {
   return text;
 }
 
+/** The text of `cypher/fragments/<name>.cypher` with its arguments, as `{{name arg …}}` in a file would give it. */
+export function fragment(name: string, ...args: string[]): string {
+  return expandFragments(`{{${name}${args.map((a) => ` ${a}`).join('')}}}`, `fragment ${name}`);
+}
+
 /** Splits a file of several statements at `;` line ends, dropping `//` comment lines. */
 export function statements(text: string): string[] {
   return text

@@ -7,6 +7,7 @@ import { FuzzyDateRef } from './event.js';
 import { lookUp, optionalKey } from './ids.js';
 import { orderEnum } from './orders.js';
 import { bounded, connection } from './pagination.js';
+import { preloadOfConnection, readsClaims } from './preload.js';
 import { ClaimRef, DocumentRef, EntityRef, EvidenceRef, GraphElementRef, MentionRef, SentenceRef } from './refs.js';
 
 builder.node(ClaimRef, {
@@ -30,12 +31,14 @@ builder.node(ClaimRef, {
       type: EntityRef,
       nullable: true,
       description: 'Who says so: the narrator (the publisher) or a named source.',
+      ...readsClaims('ids'),
       resolve: (c, _a, ctx) => ctx.repos.graph.asserter(c.id),
     }),
     about: t.field({
       type: GraphElementRef,
       nullable: true,
       description: 'What it asserts: an event, a dispute, or a relationship between two entities (a Relation).',
+      ...readsClaims('ids'),
       resolve: async (c, _a, ctx) => {
         const d = await ctx.repos.graph.claimDetails.load(c.id);
         if (!d) return null;
@@ -49,11 +52,13 @@ builder.node(ClaimRef, {
     evidence: t.field({
       type: [EvidenceRef],
       description: 'The verbatim quotes that support it.',
+      ...readsClaims('ids'),
       resolve: async (c, _a, ctx) => (await ctx.repos.graph.claimDetails.load(c.id))?.evidence ?? [],
     }),
     contradicts: t.field({
       type: [ClaimRef],
       description: 'Claims that say otherwise (either direction).',
+      ...readsClaims('ids'),
       resolve: async (c, _a, ctx) =>
         (await ctx.repos.graph.nodes((await ctx.repos.graph.claimDetails.load(c.id))?.contradicts ?? [])).filter(
           isClaim,
@@ -179,7 +184,7 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: ClaimFilter, required: false }),
       orderBy: t.arg({ type: ClaimOrderEnum, defaultValue: 'DOCUMENT_POSITION' }),
     },
-    resolve: (_r, args, ctx) => {
+    resolve: (_r, args, ctx, info) => {
       const f = {
         stances: args.filter?.stances ?? null,
         aspects: args.filter?.aspects ?? null,
@@ -187,7 +192,8 @@ builder.queryFields((t) => ({
         assertedBy: optionalKey(args.filter?.assertedBy),
       };
       const order = args.orderBy ?? 'DOCUMENT_POSITION';
-      return connection(args, order, (after, limit) => ctx.repos.lists.claims(f, order, after, limit));
+      const preload = preloadOfConnection(info);
+      return connection(args, order, (after, limit) => ctx.repos.lists.claims(f, order, after, limit, preload));
     },
   }),
   document: t.field({
@@ -200,9 +206,10 @@ builder.queryFields((t) => ({
     type: DocumentRef,
     description: 'The source articles, newest first (or oldest first with orderBy).',
     args: { orderBy: t.arg({ type: DocumentOrderEnum, defaultValue: 'PUBLISHED_DESC' }) },
-    resolve: (_r, args, ctx) => {
+    resolve: (_r, args, ctx, info) => {
       const order = args.orderBy ?? 'PUBLISHED_DESC';
-      return connection(args, order, (after, limit) => ctx.repos.lists.documents(order, after, limit));
+      const preload = preloadOfConnection(info);
+      return connection(args, order, (after, limit) => ctx.repos.lists.documents(order, after, limit, preload));
     },
   }),
 }));

@@ -6,7 +6,15 @@ import { builder } from './builder.js';
 import { lookUp, optionalKey } from './ids.js';
 import { orderEnum } from './orders.js';
 import { connection } from './pagination.js';
+import { followsEdges, preloadOfConnection, readsClaims } from './preload.js';
 import { ClaimRef, DisputeRef, EventRef, GraphElementRef, RelationRef } from './refs.js';
+
+/** The edges each relationship field of a dispute follows. */
+const FOLLOWS = {
+  parties: followsEdges(['PARTY_TO'], 'IN'),
+  concerns: followsEdges(['CONCERNS'], 'OUT'),
+  events: followsEdges(['IN_DISPUTE'], 'IN'),
+};
 
 builder.node(DisputeRef, {
   description:
@@ -22,18 +30,21 @@ builder.node(DisputeRef, {
     parties: t.field({
       type: [RelationRef],
       description: 'PARTY_TO relations: each party (`from`) with its role, stance and the claims behind them.',
-      resolve: async (d, _a, ctx) => (await ctx.repos.graph.edges(d.id, ['PARTY_TO'], 'IN')).map((e) => e.edge),
+      ...FOLLOWS.parties.options,
+      resolve: async (d, _a, ctx) => (await FOLLOWS.parties.load(ctx, d.id)).map((e) => e.edge),
     }),
     concerns: t.field({
       type: [GraphElementRef],
       description: 'What the dispute is about.',
-      resolve: async (d, _a, ctx) => (await ctx.repos.graph.edges(d.id, ['CONCERNS'], 'OUT')).map((e) => e.other),
+      ...FOLLOWS.concerns.options,
+      resolve: async (d, _a, ctx) => (await FOLLOWS.concerns.load(ctx, d.id)).map((e) => e.other),
     }),
     events: t.field({
       type: [EventRef],
       description: 'Events of the dispute, in timeline order (undated last).',
+      ...FOLLOWS.events.options,
       resolve: async (d, _a, ctx) =>
-        (await ctx.repos.graph.edges(d.id, ['IN_DISPUTE'], 'IN'))
+        (await FOLLOWS.events.load(ctx, d.id))
           .map((e) => e.other)
           .filter(isEvent)
           .sort(byTimeline),
@@ -41,6 +52,7 @@ builder.node(DisputeRef, {
     claims: t.field({
       type: [ClaimRef],
       description: 'Claims about the dispute as a whole.',
+      ...readsClaims('about'),
       resolve: (d, _a, ctx) => ctx.repos.graph.claimsAbout(d.id),
     }),
   }),
@@ -63,10 +75,13 @@ builder.queryFields((t) => ({
       party: t.arg.id({ required: false, description: 'An actor (id or key).' }),
       orderBy: t.arg({ type: DisputeOrderEnum, defaultValue: 'NAME' }),
     },
-    resolve: (_r, args, ctx) => {
+    resolve: (_r, args, ctx, info) => {
       const actorId = optionalKey(args.party);
       const order = args.orderBy ?? 'NAME';
-      return connection(args, order, (after, limit) => ctx.repos.lists.disputes({ actorId }, order, after, limit));
+      const preload = preloadOfConnection(info);
+      return connection(args, order, (after, limit) =>
+        ctx.repos.lists.disputes({ actorId }, order, after, limit, preload),
+      );
     },
   }),
 }));

@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
 import { EDGE_TYPE_WORDS } from '../domain/edges.js';
 import { ACTOR_TYPE_NAMES, ENTITY_TYPE_NAMES, ENTITY_TYPES, type EntityKind } from '../domain/entities.js';
@@ -11,6 +12,7 @@ import { DirectionEnum, EntityKindEnum, RelationKindEnum } from './enums.js';
 import { lookUp, optionalKey } from './ids.js';
 import { orderEnum } from './orders.js';
 import { bounded, connection, type PageArgs } from './pagination.js';
+import { followsEdges, preloadOfConnection, readsClaims } from './preload.js';
 import {
   ActorRef,
   ClaimRef,
@@ -88,6 +90,7 @@ EntityRef.implement({
     claims: t.field({
       type: [ClaimRef],
       description: 'Claims with this entity as the subject or object of a relationship.',
+      ...readsClaims('about'),
       resolve: (r, _a, ctx) => ctx.repos.graph.claimsAbout(r.id),
     }),
   }),
@@ -143,15 +146,18 @@ for (const typeName of ENTITY_TYPE_NAMES) {
     loadMany: (ids, ctx) => ctx.repos.graph.nodes(ids).then((ns) => ns.filter(isEntity)),
     fields: (t) =>
       Object.fromEntries(
-        Object.entries(edges).map(([name, edge]) => [
-          name,
-          t.field({
-            type: [RelationRef],
-            description: edge.description,
-            resolve: async (r, _a, ctx) =>
-              (await ctx.repos.graph.edges(r.id, [edge.type], edge.direction)).map((e) => e.edge),
-          }),
-        ]),
+        Object.entries(edges).map(([name, edge]) => {
+          const follow = followsEdges([edge.type], edge.direction);
+          return [
+            name,
+            t.field({
+              type: [RelationRef],
+              description: edge.description,
+              ...follow.options,
+              resolve: async (r, _a, ctx) => (await follow.load(ctx, r.id)).map((e) => e.edge),
+            }),
+          ];
+        }),
       ),
   });
 }
@@ -202,7 +208,7 @@ interface EntityListArgs extends PageArgs {
   orderBy?: keyof typeof ENTITY_ORDERS | null;
 }
 
-const entityList = (actorsOnly: boolean, args: EntityListArgs, ctx: Context) => {
+const entityList = (actorsOnly: boolean, args: EntityListArgs, ctx: Context, info: GraphQLResolveInfo) => {
   const order = args.orderBy ?? 'NAME';
   const filter = {
     actorsOnly,
@@ -210,7 +216,8 @@ const entityList = (actorsOnly: boolean, args: EntityListArgs, ctx: Context) => 
     disputeId: optionalKey(args.filter?.party, ['Dispute']),
     nameKey: args.filter?.nameContains ? searchKey(args.filter.nameContains.slice(0, 200)) : null,
   };
-  return connection(args, order, (after, limit) => ctx.repos.lists.entities(filter, order, after, limit));
+  const preload = preloadOfConnection(info);
+  return connection(args, order, (after, limit) => ctx.repos.lists.entities(filter, order, after, limit, preload));
 };
 
 builder.queryFields((t) => ({
@@ -221,7 +228,7 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: EntityFilter, required: false }),
       orderBy: t.arg({ type: EntityOrderEnum, defaultValue: 'NAME' }),
     },
-    resolve: (_r, args, ctx) => entityList(false, args, ctx),
+    resolve: (_r, args, ctx, info) => entityList(false, args, ctx, info),
   }),
   actors: t.connection({
     type: ActorRef,
@@ -231,6 +238,6 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: EntityFilter, required: false }),
       orderBy: t.arg({ type: EntityOrderEnum, defaultValue: 'NAME' }),
     },
-    resolve: (_r, args, ctx) => entityList(true, args, ctx),
+    resolve: (_r, args, ctx, info) => entityList(true, args, ctx, info),
   }),
 }));

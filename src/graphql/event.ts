@@ -8,7 +8,6 @@ import {
   type FuzzyDate,
   precisionOf,
 } from '../domain/dates.js';
-import type { EdgeType } from '../domain/edges.js';
 import { cooperationOf, type EventStatus, type EventType, QUAD_CLASS_NAMES } from '../domain/events.js';
 import { EVENT_ORDERS, type EventOrder } from '../domain/orders.js';
 import type { ClaimRecord, EventRecord } from '../domain/records.js';
@@ -19,6 +18,7 @@ import { ClaimAspectEnum, CooperationEnum, DatePrecisionEnum, EventStatusEnum, E
 import { lookUp, optionalKey } from './ids.js';
 import { orderEnum } from './orders.js';
 import { bounded, connection } from './pagination.js';
+import { type EdgeFollower, followsEdges, preloadOfConnection, readsClaims } from './preload.js';
 import { ClaimRef, DisputeRef, EntityRef, EventRef, EvidenceRef, GraphElementRef } from './refs.js';
 import { evidenceOf } from './relation.js';
 
@@ -66,8 +66,21 @@ const CameoRef = builder.objectRef<{ code: string; quadClass: number }>('Cameo')
   }),
 });
 
-const linked = async (ctx: Context, id: string, kind: EdgeType, direction: 'OUT' | 'IN') =>
-  (await ctx.repos.graph.edges(id, [kind], direction)).map((e) => e.other);
+/** The edges each relationship field of an event follows. */
+const FOLLOWS = {
+  sources: followsEdges(['HAS_SOURCE'], 'OUT'),
+  targets: followsEdges(['HAS_TARGET'], 'OUT'),
+  concerns: followsEdges(['CONCERNS'], 'OUT'),
+  locations: followsEdges(['TAKES_PLACE_IN'], 'OUT'),
+  respondsTo: followsEdges(['RESPONDS_TO'], 'OUT'),
+  responses: followsEdges(['RESPONDS_TO'], 'IN'),
+  parts: followsEdges(['PART_OF'], 'IN'),
+  partOf: followsEdges(['PART_OF'], 'OUT'),
+  disputes: followsEdges(['IN_DISPUTE'], 'OUT'),
+};
+
+const linked = async (ctx: Context, id: string, follow: EdgeFollower) =>
+  (await follow.load(ctx, id)).map((e) => e.other);
 
 const claimsWithAspect = async (ctx: Context, id: string, aspect: ClaimAspect | null | undefined) => {
   const claims = await ctx.repos.graph.claimsAbout(id);
@@ -95,61 +108,73 @@ builder.node(EventRef, {
     sources: t.field({
       type: [EntityRef],
       description: 'Who acts.',
-      resolve: async (e, _a, ctx) => (await linked(ctx, e.id, 'HAS_SOURCE', 'OUT')).filter(isEntity),
+      ...FOLLOWS.sources.options,
+      resolve: async (e, _a, ctx) => (await linked(ctx, e.id, FOLLOWS.sources)).filter(isEntity),
     }),
     targets: t.field({
       type: [EntityRef],
       description: 'Who is acted upon.',
-      resolve: async (e, _a, ctx) => (await linked(ctx, e.id, 'HAS_TARGET', 'OUT')).filter(isEntity),
+      ...FOLLOWS.targets.options,
+      resolve: async (e, _a, ctx) => (await linked(ctx, e.id, FOLLOWS.targets)).filter(isEntity),
     }),
     concerns: t.field({
       type: [GraphElementRef],
       description: 'What it is about: entities, disputes or events.',
-      resolve: (e, _a, ctx) => linked(ctx, e.id, 'CONCERNS', 'OUT'),
+      ...FOLLOWS.concerns.options,
+      resolve: (e, _a, ctx) => linked(ctx, e.id, FOLLOWS.concerns),
     }),
     locations: t.field({
       type: [EntityRef],
-      resolve: async (e, _a, ctx) => (await linked(ctx, e.id, 'TAKES_PLACE_IN', 'OUT')).filter(isEntity),
+      ...FOLLOWS.locations.options,
+      resolve: async (e, _a, ctx) => (await linked(ctx, e.id, FOLLOWS.locations)).filter(isEntity),
     }),
     respondsTo: t.field({
       type: [EventRef],
       description: 'Events this one answers (a readout reports on a call, a rejection answers a criticism).',
-      resolve: async (e, _a, ctx) => (await linked(ctx, e.id, 'RESPONDS_TO', 'OUT')).filter(isEvent),
+      ...FOLLOWS.respondsTo.options,
+      resolve: async (e, _a, ctx) => (await linked(ctx, e.id, FOLLOWS.respondsTo)).filter(isEvent),
     }),
     responses: t.field({
       type: [EventRef],
       description: 'Events that answer this one; ask each for its `reasons`.',
-      resolve: async (e, _a, ctx) => (await linked(ctx, e.id, 'RESPONDS_TO', 'IN')).filter(isEvent),
+      ...FOLLOWS.responses.options,
+      resolve: async (e, _a, ctx) => (await linked(ctx, e.id, FOLLOWS.responses)).filter(isEvent),
     }),
     parts: t.field({
       type: [EventRef],
       description: 'Events that were part of this one (the New Year greetings of the phone call).',
-      resolve: async (e, _a, ctx) => (await linked(ctx, e.id, 'PART_OF', 'IN')).filter(isEvent),
+      ...FOLLOWS.parts.options,
+      resolve: async (e, _a, ctx) => (await linked(ctx, e.id, FOLLOWS.parts)).filter(isEvent),
     }),
     partOf: t.field({
       type: EventRef,
       nullable: true,
       description: 'The event this one was part of.',
-      resolve: async (e, _a, ctx) => (await linked(ctx, e.id, 'PART_OF', 'OUT')).find(isEvent) ?? null,
+      ...FOLLOWS.partOf.options,
+      resolve: async (e, _a, ctx) => (await linked(ctx, e.id, FOLLOWS.partOf)).find(isEvent) ?? null,
     }),
     disputes: t.field({
       type: [DisputeRef],
-      resolve: async (e, _a, ctx) => (await linked(ctx, e.id, 'IN_DISPUTE', 'OUT')).filter(isDispute),
+      ...FOLLOWS.disputes.options,
+      resolve: async (e, _a, ctx) => (await linked(ctx, e.id, FOLLOWS.disputes)).filter(isDispute),
     }),
     claims: t.field({
       type: [ClaimRef],
       description: 'Who reports or asserts the event, with what stance — and why, for claims of aspect REASON.',
       args: { aspect: t.arg({ type: ClaimAspectEnum, required: false, description: 'Only claims of this aspect.' }) },
+      ...readsClaims('about'),
       resolve: (e, args, ctx) => claimsWithAspect(ctx, e.id, args.aspect),
     }),
     reasons: t.field({
       type: [ClaimRef],
       description: 'The motives, reasons or justifications given for it, each with who gives them and the quote.',
+      ...readsClaims('about'),
       resolve: (e, _a, ctx) => claimsWithAspect(ctx, e.id, 'REASON'),
     }),
     evidence: t.field({
       type: [EvidenceRef],
       description: 'The verbatim quotes of all its claims.',
+      ...readsClaims('about'),
       resolve: async (e, _a, ctx) => evidenceOf(await ctx.repos.graph.claimsAbout(e.id), ctx),
     }),
   }),
@@ -239,10 +264,11 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: EventFilter, required: false }),
       orderBy: t.arg({ type: EventOrderEnum, defaultValue: 'DATE' }),
     },
-    resolve: (_r, args, ctx) => {
+    resolve: (_r, args, ctx, info) => {
       const filter = eventFilter(args.filter);
       const order: EventOrder = args.orderBy ?? 'DATE';
-      return connection(args, order, (after, limit) => ctx.repos.lists.events(filter, order, after, limit));
+      const preload = preloadOfConnection(info);
+      return connection(args, order, (after, limit) => ctx.repos.lists.events(filter, order, after, limit, preload));
     },
   }),
   timeline: t.field({

@@ -18,6 +18,9 @@ const READERS: Readonly<Record<OptionalProperty, readonly string[]>> = {
   sentence: ['sentence'],
   text: ['Document.text', 'Evidence.context'],
   asserter: ['assertedBy'],
+  claimEvidence: ['evidence'],
+  claimAbout: ['Claim.about'],
+  contradicts: ['Claim.contradicts'],
 };
 
 const cache = new WeakMap<DocumentNode, Projection>();

@@ -21,7 +21,8 @@ import {
   sentenceRecord,
 } from '../domain/records.js';
 import { relationshipPattern } from './patterns.js';
-import { parseRows } from './rows.js';
+import type { PreloadStep } from './preload.js';
+import { parseRows, RowShapeError } from './rows.js';
 
 export type { Direction };
 
@@ -58,7 +59,7 @@ const byId = <S extends z.ZodType>(field: string, value: S) => z.object({ id: z.
 // Row schemas are built once: zod compiles a schema on its first parse, which per request costs more
 // than the parse itself.
 const nodeById = z.object({ id: z.string(), node: nodeRecord });
-const edgesById = byId('edges', z.array(edgeWithOther));
+const edgesById = z.object({ id: z.string(), edges: z.array(edgeWithOther) });
 const claimsByAsk = z.object({ kind: z.string(), id: z.string(), claims: z.array(claimDetails) });
 const eventsByActor = z.object({ key: z.string(), events: z.array(actorEvent) });
 const listRows = {
@@ -66,6 +67,22 @@ const listRows = {
   mentions: byId('mentions', z.array(mentionRecord)),
   sentences: byId('sentences', z.array(sentenceRecord)),
 };
+
+/**
+ * Sorts the rows of edges-of-ids into the lists of each ask (`direction|types`, with the types it
+ * wants): asks of one direction share a query over the union of their types.
+ */
+function splitEdges(
+  rows: readonly { id: string; edges: EdgeWithOther[] }[],
+  asks: readonly [string, Set<string>][],
+  found: Map<string, EdgeWithOther[]>,
+): void {
+  for (const r of rows) {
+    for (const [group, wanted] of asks) {
+      found.set(`${group}|${r.id}`, asks.length === 1 ? r.edges : r.edges.filter((e) => wanted.has(e.edge.type)));
+    }
+  }
+}
 
 /**
  * Per-request loaders: every field that follows a relationship asks one of these, and DataLoader
@@ -143,12 +160,7 @@ export class GraphRepository {
             this.opts,
           ),
         );
-        for (const r of rows) {
-          const edges = r.edges as EdgeWithOther[];
-          for (const [group, wanted] of asks) {
-            found.set(`${group}|${r.id}`, asks.length === 1 ? edges : edges.filter((e) => wanted.has(e.edge.type)));
-          }
-        }
+        splitEdges(rows, asks, found);
       }),
     );
     return keys.map((key) => {
@@ -179,15 +191,53 @@ export class GraphRepository {
       await this.db.read('claims', cypher('queries/claims'), { asks }, this.opts),
     );
     const map = new Map(rows.map((r) => [claimKey(r.kind as ClaimSelection, r.id), r.claims as ClaimDetails[]]));
-    return keys.map((key) => {
-      const list = map.get(key) ?? [];
-      for (const d of list) {
-        this.prime(d.assertedBy ? [d.claim, d.assertedBy, ...d.evidence] : [d.claim, ...d.evidence]);
-        if (!key.startsWith('ids:')) this.claims.prime(claimKey('ids', d.claim.id), [d]);
-      }
-      return list;
-    });
+    return keys.map((key) => this.acceptClaims(key, map.get(key) ?? []));
   });
+
+  /** Caches what claims bring along: the claims, their asserters and evidence as nodes, each claim's details. */
+  private acceptClaims(key: string, list: ClaimDetails[]): ClaimDetails[] {
+    for (const d of list) {
+      this.prime(d.assertedBy ? [d.claim, d.assertedBy, ...d.evidence] : [d.claim, ...d.evidence]);
+      if (!key.startsWith('ids:')) this.claims.prime(claimKey('ids', d.claim.id), [d]);
+    }
+    return list;
+  }
+
+  /**
+   * Caches what a page query's preload found (repositories/preload.ts) under the keys the field
+   * resolvers will ask for, so that those fields send no query of their own: every id of a step gets
+   * its list, empty when it has none.
+   */
+  acceptPreload(steps: readonly PreloadStep[], results: readonly { ids: string[]; rows: unknown[] }[]): void {
+    steps.forEach((step, k) => {
+      const result = results[k];
+      if (!result) throw new RowShapeError(`preload step ${k} is missing from the answer`);
+      if (step.load.kind === 'edges') {
+        const { direction } = step.load;
+        const asks = step.fields.map((types): [string, Set<string>] => [
+          `${direction}|${types.join(',')}`,
+          new Set(types),
+        ]);
+        const found = new Map<string, EdgeWithOther[]>();
+        splitEdges(parseRows('preload-edges', edgesById, result.rows), asks, found);
+        for (const id of result.ids) {
+          for (const [group] of asks) {
+            const key = `${group}|${id}`;
+            const list = found.get(key) ?? [];
+            this.prime(list.map((e) => e.other));
+            this.typedEdges.prime(key, list);
+          }
+        }
+      } else {
+        const rows = parseRows('preload-claims', claimsByAsk, result.rows);
+        const map = new Map(rows.map((r) => [r.id, r.claims as ClaimDetails[]]));
+        for (const id of result.ids) {
+          const key = claimKey(step.load.by, id);
+          this.claims.prime(key, this.acceptClaims(key, map.get(id) ?? []));
+        }
+      }
+    });
+  }
 
   /** Who asserts a claim: the node its details brought, or loaded by id. */
   async asserter(id: string): Promise<EntityRecord | null> {

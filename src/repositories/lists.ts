@@ -19,6 +19,7 @@ import {
   eventRecord,
 } from '../domain/records.js';
 import type { GraphRepository } from './graph.js';
+import { type PreloadStep, preloadParams, splitPreloadRows, withPreload } from './preload.js';
 import { parseRows } from './rows.js';
 
 /** Where a row stands in its list's order: [key, rank, id]; the page after it starts past it. */
@@ -32,6 +33,14 @@ export interface Page<T> {
 }
 
 const countRow = z.object({ total: z.number().int() });
+/** A row of a page query with a preload (see PreloadRow). */
+const preloadRow = z.object({
+  at: z.number().int().nullable(),
+  item: z.unknown(),
+  step: z.number().int().nullable(),
+  ids: z.array(z.string()).nullable(),
+  row: z.unknown(),
+});
 /** One page-row schema per node schema, built once (zod compiles a schema on its first parse). */
 const pageRows = new Map<z.ZodType, z.ZodType>();
 function pageRow<T>(node: z.ZodType<T>): z.ZodType<{ node: T; sortKey: SortKey }> {
@@ -128,17 +137,26 @@ export class ListRepository {
     limit: number,
     /** Parameters of the page query that are not filters. */
     extra: Record<string, unknown> = {},
+    /** What the fields of the items will load (repositories/preload.ts): loaded by the page query itself. */
+    preload: readonly PreloadStep[] = [],
   ): Promise<Page<T>> {
-    const rows = parseRows(
-      `${name}-page`,
-      pageRow(node),
-      await this.db.read(
-        `${name}-page`,
-        queryText(name, 'page', filters, order),
-        { ...filters, ...extra, order, after, limit: int(limit) },
+    const params = { ...filters, ...extra, order, after, limit: int(limit) };
+    const text = queryText(name, 'page', filters, order);
+    let rows: { node: T; sortKey: SortKey }[];
+    if (preload.length === 0) {
+      rows = parseRows(`${name}-page`, pageRow(node), await this.db.read(`${name}-page`, text, params, this.opts));
+    } else {
+      const query = `${name}-page+preload`;
+      const answer = await this.db.read(
+        query,
+        withPreload(text, preload),
+        { ...params, preload: preloadParams(preload) },
         this.opts,
-      ),
-    );
+      );
+      const { items, results } = splitPreloadRows(parseRows(query, preloadRow, answer), preload.length);
+      rows = parseRows(query, pageRow(node), items);
+      this.graph.acceptPreload(preload, results);
+    }
     let total: Promise<number> | undefined;
     this.graph.prime(rows.map((r) => r.node));
     return {
@@ -160,8 +178,9 @@ export class ListRepository {
     order: EntityOrder,
     after: SortKey | null,
     limit: number,
+    preload?: readonly PreloadStep[],
   ) {
-    return this.page('actors', entityRecord, { ...f, graphTypes: EDGE_TYPE_WORDS }, order, after, limit);
+    return this.page('actors', entityRecord, { ...f, graphTypes: EDGE_TYPE_WORDS }, order, after, limit, {}, preload);
   }
 
   events(
@@ -177,12 +196,19 @@ export class ListRepository {
     order: EventOrder,
     after: SortKey | null,
     limit: number,
+    preload?: readonly PreloadStep[],
   ) {
-    return this.page('events', eventRecord, f, order, after, limit, { fromDate: fromDate(order, after) });
+    return this.page('events', eventRecord, f, order, after, limit, { fromDate: fromDate(order, after) }, preload);
   }
 
-  disputes(f: { actorId: string | null }, order: DisputeOrder, after: SortKey | null, limit: number) {
-    return this.page('disputes', disputeRecord, f, order, after, limit);
+  disputes(
+    f: { actorId: string | null },
+    order: DisputeOrder,
+    after: SortKey | null,
+    limit: number,
+    preload?: readonly PreloadStep[],
+  ) {
+    return this.page('disputes', disputeRecord, f, order, after, limit, {}, preload);
   }
 
   claims(
@@ -195,12 +221,14 @@ export class ListRepository {
     order: ClaimOrder,
     after: SortKey | null,
     limit: number,
+    preload?: readonly PreloadStep[],
   ) {
     // The page reads claims in documentId order from the cursor's document on.
-    return this.page('claims', claimRecord, f, order, after, limit, { fromDocument: after ? String(after[0]) : '' });
+    const extra = { fromDocument: after ? String(after[0]) : '' };
+    return this.page('claims', claimRecord, f, order, after, limit, extra, preload);
   }
 
-  documents(order: DocumentOrder, after: SortKey | null, limit: number) {
-    return this.page('documents', documentRecord, {}, order, after, limit);
+  documents(order: DocumentOrder, after: SortKey | null, limit: number, preload?: readonly PreloadStep[]) {
+    return this.page('documents', documentRecord, {}, order, after, limit, {}, preload);
   }
 }

@@ -15,6 +15,10 @@ export const OPTIONAL_PROPERTIES = [
   'text',
   /** Not a property: a claim's asserter as a whole node (else its id, loaded when read). */
   'asserter',
+  /** Parts of a claim's details (cypher/fragments/claims-of-asks.cypher): its evidence, what it is about, its contradictions. */
+  'claimEvidence',
+  'claimAbout',
+  'contradicts',
 ] as const;
 export type OptionalProperty = (typeof OPTIONAL_PROPERTIES)[number];
 export type Projection = Record<OptionalProperty, boolean>;

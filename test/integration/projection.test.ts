@@ -9,7 +9,7 @@ import { fetchRunner, PLAN_LIMITS, type PlanOperation, runPlanOperations } from 
 /** A field that is never run (@skip) but names every field that reads an optional property: the operation's queries send them all. */
 const READERS = `zzReaders: node(id: "none") @skip(if: true) {
   ... on Entity { aliases nameDe description } ... on Event { labelDe } ... on Dispute { nameDe disputeDescription: description }
-  ... on Claim { history } ... on Evidence { gloss sentence context } ... on Document { text } }`;
+  ... on Claim { history assertedBy { key } about { __typename } contradicts { key } evidence { key } } ... on Evidence { gloss sentence context } ... on Document { text } }`;
 
 /** The operation with READERS added to its root selection. */
 function withReaders(query: string): string {
@@ -66,6 +66,33 @@ describe('queries send the long texts and lists of a node only when the operatio
       expect(e.sentence).toContain(e.quote);
       expect(e.gloss.length).toBeGreaterThan(0);
     }
+  });
+
+  it("leaves out a claim's evidence, what it is about and its contradictions when the operation does not read them", async () => {
+    /** The claim details (claims-of-asks) in the rows of an operation's queries. */
+    const detailsIn = async (query: string) => {
+      const found: Record<string, unknown>[] = [];
+      const walk = (v: unknown): void => {
+        if (Array.isArray(v)) v.forEach(walk);
+        else if (v && typeof v === 'object') {
+          if ('asserterId' in v) found.push(v as Record<string, unknown>);
+          Object.values(v).forEach(walk);
+        }
+      };
+      walk(await rowsOf(query));
+      return found;
+    };
+    const lean = await detailsIn('{ claims(first: 40) { edges { node { statement assertedBy { key } } } } }');
+    expect(lean.length).toBe(40);
+    for (const d of lean)
+      expect([d.evidence, d.contradicts, d.about, d.subject, d.object]).toEqual([[], [], null, null, null]);
+    const full = await detailsIn(
+      '{ claims(first: 40) { edges { node { assertedBy { key } evidence { quote } about { __typename } contradicts { key } } } } }',
+    );
+    expect(full.length).toBe(40);
+    expect(full.every((d) => (d.evidence as unknown[]).length > 0)).toBe(true);
+    expect(full.every((d) => d.about !== null || (d.subject !== null && d.object !== null))).toBe(true);
+    expect(full.some((d) => (d.contradicts as unknown[]).length > 0)).toBe(true);
   });
 
   it('answers a field that reads a left-out property with the property (context reads the article text)', async () => {

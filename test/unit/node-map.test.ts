@@ -41,7 +41,7 @@ describe('the node maps of cypher/fragments/', () => {
 
   it('makes only the optional properties depend on $projection, each with its own flag', () => {
     const maps = NODE_SCHEMAS.map(([label]) => read(`${label.toLowerCase()}-map`));
-    const text = maps.join('\n') + readFileSync('cypher/queries/claims.cypher', 'utf8');
+    const text = maps.join('\n') + read('claims-of-asks');
     const flags = [...text.matchAll(/\$projection\.(\w+)/g)].map((m) => m[1]);
     expect(new Set(flags)).toEqual(new Set(OPTIONAL_PROPERTIES));
   });

@@ -1,0 +1,41 @@
+// Claims with who asserts them, their evidence, what they are about and what contradicts them.
+// Each ask {kind, id} of the list %1 says how its id selects them: 'ids' (the claim itself), 'about'
+// (about this event or dispute, or with this entity as subject or object), 'asserted' (asserted by
+// this entity), 'document' (from this document). One row {kind, id, claims} per ask that has any.
+UNWIND %1 AS ask
+WITH ask.kind AS kind, ask.id AS id
+CALL (kind, id) {
+  WITH kind, id WHERE kind = 'ids'
+  MATCH (c:Claim {id: id})
+  RETURN c
+  UNION
+  WITH kind, id WHERE kind = 'about'
+  {{graph-node id id x}}
+  MATCH (c:Claim)-[:ABOUT|SUBJECT|OBJECT]->(x)
+  RETURN c
+  UNION
+  WITH kind, id WHERE kind = 'asserted'
+  MATCH (c:Claim)-[:ASSERTED_BY]->(:Entity {id: id})
+  RETURN c
+  UNION
+  WITH kind, id WHERE kind = 'document'
+  MATCH (c:Claim {documentId: id})
+  RETURN c
+}
+WITH kind, id, c ORDER BY c.documentId, c.id
+RETURN kind, id, collect({
+  claim: {{claim-map c}},
+  // Who asserts it: as a node when the operation reads it ($projection.asserter), else its id only.
+  asserterId: [(c)-[:ASSERTED_BY]->(a) | a.id][0],
+  assertedBy: CASE WHEN $projection.asserter THEN [(c)-[:ASSERTED_BY]->(a) | {{entity-map a}}][0] END,
+  // The parts below are sent only when the operation reads them ($projection, graphql/projection.ts).
+  evidence: CASE WHEN $projection.claimEvidence
+    THEN COLLECT { MATCH (c)-[:SUPPORTED_BY]->(ev) RETURN {{evidence-map ev}} ORDER BY ev.start } ELSE [] END,
+  // What it is about, by id: Claim.about loads the node only when a client asks for it.
+  about: CASE WHEN $projection.claimAbout THEN [(c)-[:ABOUT]->(x) | x.id][0] END,
+  subject: CASE WHEN $projection.claimAbout THEN [(c)-[:SUBJECT]->(s) | s.id][0] END,
+  object: CASE WHEN $projection.claimAbout THEN [(c)-[:OBJECT]->(o) | o.id][0] END,
+  // A contradiction may be stated from either side (or both): each other claim once.
+  contradicts: CASE WHEN $projection.contradicts
+    THEN COLLECT { MATCH (c)-[:CONTRADICTS]-(other:Claim) RETURN DISTINCT other.id ORDER BY other.id } ELSE [] END
+}) AS claims

@@ -1,0 +1,154 @@
+import {
+  type FieldNode,
+  type GraphQLCompositeType,
+  GraphQLIncludeDirective,
+  type GraphQLNamedType,
+  type GraphQLResolveInfo,
+  GraphQLSkipDirective,
+  getDirectiveValues,
+  getNamedType,
+  isAbstractType,
+  isCompositeType,
+  isInterfaceType,
+  isObjectType,
+  type SelectionSetNode,
+} from 'graphql';
+import type { Context } from '../context.js';
+import { type Direction, type EdgeType, NODE_LABELS, type NodeLabel } from '../domain/edges.js';
+import type { EdgeWithOther } from '../repositories/graph.js';
+import {
+  type ClaimLoad,
+  type FieldLoad,
+  type LoadTree,
+  type PreloadStep,
+  preloadSteps,
+} from '../repositories/preload.js';
+
+/**
+ * A field's load, published on its schema field (`extensions.preload`) so that a list above it can
+ * load it for all its items in its own query (repositories/preload.ts); the resolver still asks the
+ * loader, which then has the answer.
+ */
+const published = (load: FieldLoad) => ({ extensions: { preload: load } });
+
+/** A field that follows edges of some types in one direction: its schema options and its load. */
+export function followsEdges(types: readonly EdgeType[], direction: Direction) {
+  return {
+    options: published({ kind: 'edges', types, direction }),
+    load: (ctx: Context, id: string): Promise<EdgeWithOther[]> => ctx.repos.graph.edges(id, types, direction),
+  };
+}
+
+export type EdgeFollower = ReturnType<typeof followsEdges>;
+
+/** A field that reads claims selected by its node's id ('about' it, or a claim's own details). */
+export const readsClaims = (by: ClaimLoad['by']) => published({ kind: 'claims', by });
+
+const loadOf = (extensions: Readonly<Record<string, unknown>> | undefined) =>
+  extensions?.preload as FieldLoad | undefined;
+
+/** The label of the nodes of a type, when it has one (Entity for every entity type). */
+function labelOf(type: GraphQLNamedType): NodeLabel | null {
+  if ((NODE_LABELS as readonly string[]).includes(type.name)) return type.name as NodeLabel;
+  if (isObjectType(type) && type.getInterfaces().some((i) => i.name === 'Entity')) return 'Entity';
+  return null;
+}
+
+function included(node: FieldNode | { directives?: FieldNode['directives'] }, info: GraphQLResolveInfo): boolean {
+  const skip = getDirectiveValues(GraphQLSkipDirective, node, info.variableValues);
+  if (skip?.if === true) return false;
+  const include = getDirectiveValues(GraphQLIncludeDirective, node, info.variableValues);
+  return include?.if !== false;
+}
+
+/**
+ * The fields a selection set selects on a type, with the type each is selected on: fields, inline
+ * fragments and named fragments whose type condition is the type, one of its interfaces or (for an
+ * abstract type) one of its possible types. Over-inclusive on abstract types, never short: a load
+ * of another type's field only brings true data the request may not read.
+ */
+function fieldsOn(
+  selections: SelectionSetNode | undefined,
+  type: GraphQLCompositeType,
+  info: GraphQLResolveInfo,
+  out: { field: FieldNode; on: GraphQLCompositeType }[] = [],
+) {
+  for (const s of selections?.selections ?? []) {
+    if (!included(s, info)) continue;
+    if (s.kind === 'Field') {
+      out.push({ field: s, on: type });
+      continue;
+    }
+    const fragment = s.kind === 'InlineFragment' ? s : info.fragments[s.name.value];
+    if (!fragment) continue;
+    const condition = fragment.typeCondition ? info.schema.getType(fragment.typeCondition.name.value) : type;
+    if (!condition || !isCompositeType(condition)) continue;
+    const applies =
+      condition === type ||
+      (isAbstractType(condition) && isObjectType(type) && info.schema.isSubType(condition, type)) ||
+      (isAbstractType(type) && isObjectType(condition) && info.schema.isSubType(type, condition));
+    if (applies) fieldsOn(fragment.selectionSet, isObjectType(condition) ? condition : type, info, out);
+  }
+  return out;
+}
+
+const keyOf = (load: FieldLoad) =>
+  load.kind === 'edges' ? `edges|${load.direction}|${[...load.types].sort().join(',')}` : `claims|${load.by}`;
+
+/** Trees of the same load as one, with their children together. */
+function merged(trees: readonly LoadTree[]): LoadTree[] {
+  const byLoad = new Map<string, LoadTree>();
+  for (const tree of trees) {
+    const known = byLoad.get(keyOf(tree.load));
+    if (known) known.children = merged([...known.children, ...tree.children]);
+    else byLoad.set(keyOf(tree.load), { ...tree, children: merged(tree.children) });
+  }
+  return [...byLoad.values()];
+}
+
+/** The loads of the fields selected on a type, each with the loads below it. */
+function loadTrees(
+  selections: SelectionSetNode | undefined,
+  type: GraphQLCompositeType,
+  info: GraphQLResolveInfo,
+): LoadTree[] {
+  const trees: LoadTree[] = [];
+  for (const { field, on } of fieldsOn(selections, type, info)) {
+    if (!isObjectType(on) && !isInterfaceType(on)) continue;
+    const def = on.getFields()[field.name.value];
+    const load = loadOf(def?.extensions);
+    if (!def || !load) continue;
+    const child = getNamedType(def.type);
+    const children = isCompositeType(child) ? loadTrees(field.selectionSet, child, info) : [];
+    trees.push({ load, label: labelOf(child), children });
+  }
+  return trees;
+}
+
+/**
+ * What the fields of a connection's items will load (`edges { node { … } }` and `nodes { … }`), as the
+ * steps of a preload its page query runs: the next levels of the selection then cost no round trip.
+ */
+export function preloadOfConnection(info: GraphQLResolveInfo): PreloadStep[] {
+  const connection = getNamedType(info.returnType);
+  if (!isObjectType(connection)) return [];
+  const trees: LoadTree[] = [];
+  for (const fieldNode of info.fieldNodes) {
+    for (const { field } of fieldsOn(fieldNode.selectionSet, connection, info)) {
+      const name = field.name.value;
+      if (name === 'nodes') {
+        const itemType = getNamedType(connection.getFields().nodes?.type);
+        if (itemType && isCompositeType(itemType)) trees.push(...loadTrees(field.selectionSet, itemType, info));
+      } else if (name === 'edges') {
+        const edgeType = getNamedType(connection.getFields().edges?.type);
+        if (!edgeType || !isObjectType(edgeType)) continue;
+        const itemType = getNamedType(edgeType.getFields().node?.type);
+        if (!itemType || !isCompositeType(itemType)) continue;
+        for (const { field: node } of fieldsOn(field.selectionSet, edgeType, info)) {
+          if (node.name.value === 'node') trees.push(...loadTrees(node.selectionSet, itemType, info));
+        }
+      }
+    }
+  }
+  return preloadSteps(merged(trees));
+}

@@ -1,0 +1,180 @@
+import { fragment } from '../db/cypher.js';
+import type { Direction, NodeLabel } from '../domain/edges.js';
+import { relationshipPattern } from './patterns.js';
+
+/**
+ * What a field of the next level will load for each node of a list: the edges of some types in one
+ * direction (GraphRepository.edges), or claims selected by the node's id (GraphRepository's claim
+ * loads: 'about' for what they are about, 'ids' for a claim's own details).
+ */
+export type FieldLoad = { kind: 'edges'; types: readonly string[]; direction: Direction } | ClaimLoad;
+export type ClaimLoad = { kind: 'claims'; by: 'about' | 'ids' };
+
+/** A field load in a selection, with the loads of the fields selected below it. */
+export interface LoadTree {
+  load: FieldLoad;
+  /** The label of the nodes the children are selected on (the field's type), or null for any node. */
+  label: NodeLabel | null;
+  children: LoadTree[];
+}
+
+/**
+ * One step of a preload: a query part that loads, for a set of ids, the edges of a direction (the
+ * union of the types its fields ask for) or claims of one kind. Its ids are those of the page, or those
+ * an earlier step found (the other ends of edges of some types and label, or the claims).
+ */
+export interface PreloadStep {
+  load: { kind: 'edges'; direction: Direction; types: string[] } | ClaimLoad;
+  /** The type sets of the fields this step serves (each primes its own loader key). */
+  fields: string[][];
+  /** Where its ids come from: -1 the page, else an earlier step, with what is picked from it. */
+  from: number;
+  pick: { types: string[]; label: NodeLabel | null } | null;
+}
+
+/** Limits of a preload: deeper or wider selections load the rest level by level, as without it. */
+const MAX_STEPS = 8;
+const MAX_DEPTH = 3;
+
+/**
+ * Steps from the load trees of a list's items, breadth first: the loads of one set of ids are grouped
+ * (edges by direction, claims by kind), so that an event's sources and targets are one step.
+ */
+export function preloadSteps(trees: readonly LoadTree[]): PreloadStep[] {
+  const steps: PreloadStep[] = [];
+  let level: { from: number; pick: PreloadStep['pick']; trees: readonly LoadTree[] }[] = [
+    { from: -1, pick: null, trees },
+  ];
+  for (let depth = 0; depth < MAX_DEPTH && level.length > 0; depth++) {
+    const next: typeof level = [];
+    for (const { from, pick, trees: group } of level) {
+      const byLoad = new Map<string, { step: PreloadStep; trees: LoadTree[] }>();
+      for (const tree of group) {
+        // Claims found by another claims step have their details primed already (GraphRepository.acceptClaims).
+        if (from >= 0 && pick === null && tree.load.kind === 'claims' && tree.load.by === 'ids') continue;
+        const key = tree.load.kind === 'edges' ? `edges|${tree.load.direction}` : `claims|${tree.load.by}`;
+        let entry = byLoad.get(key);
+        if (!entry) {
+          if (steps.length >= MAX_STEPS) continue;
+          const load: PreloadStep['load'] =
+            tree.load.kind === 'edges' ? { kind: 'edges', direction: tree.load.direction, types: [] } : tree.load;
+          entry = { step: { load, fields: [], from, pick }, trees: [] };
+          byLoad.set(key, entry);
+          steps.push(entry.step);
+        }
+        if (tree.load.kind === 'edges' && entry.step.load.kind === 'edges') {
+          const types = [...new Set(tree.load.types)].sort();
+          entry.step.load.types = [...new Set([...entry.step.load.types, ...types])].sort();
+          if (!entry.step.fields.some((f) => f.join() === types.join())) entry.step.fields.push(types);
+        }
+        entry.trees.push(tree);
+      }
+      for (const { step, trees: served } of byLoad.values()) {
+        const index = steps.indexOf(step);
+        for (const tree of served) {
+          if (tree.children.length === 0) continue;
+          // A claims step's children are on its claims; an edges step's on the other ends of the field's types.
+          const childPick =
+            tree.load.kind === 'edges' ? { types: [...new Set(tree.load.types)].sort(), label: tree.label } : null;
+          next.push({ from: index, pick: childPick, trees: tree.children });
+        }
+      }
+    }
+    level = next;
+  }
+  return steps;
+}
+
+/** The ids of a step, as a Cypher expression over the page and the earlier steps' results. */
+function idsOf(step: PreloadStep, k: number): string {
+  // A connection asks for one item more than it shows, to know whether a page follows: not that one's.
+  if (step.from < 0) return '[p IN page[..($limit - 1)] | p.node.id]';
+  if (!step.pick) return `COLLECT { UNWIND s${step.from} AS x UNWIND x.claims AS d RETURN DISTINCT d.claim.id }`;
+  return `COLLECT { UNWIND s${step.from} AS x UNWIND x.edges AS e WITH e
+    WHERE e.edge.type IN $preload[${k}].types AND ($preload[${k}].label IS NULL OR $preload[${k}].label IN e.other.labels)
+    RETURN DISTINCT e.other.id }`;
+}
+
+const PAGE_TAIL = /^\nRETURN [\s\S]+ AS node, [\s\S]+ AS sortKey\nORDER BY [^\n]+\nLIMIT \$limit\s*$/;
+
+/**
+ * A page query that also runs the preload steps over the page it found, in one round trip. Its rows
+ * are the page's items {at, item: {node, sortKey}}, each step's ids {step, ids} and each step's rows
+ * {step, row} (see PreloadRow). A step's rows are those of
+ * edges-of-ids or claims-of-asks for its ids, whose types, labels and kinds are parameters
+ * (`$preload`, see preloadParams); only its relationship pattern is written into the text, from the
+ * allow-list.
+ */
+export function withPreload(pageQuery: string, steps: readonly PreloadStep[]): string {
+  const at = pageQuery.lastIndexOf('\nRETURN ');
+  if (at < 0 || !PAGE_TAIL.test(pageQuery.slice(at)))
+    throw new Error('not a page query: it must end RETURN … AS node, … AS sortKey ORDER BY … LIMIT $limit');
+  const parts = [`${pageQuery.slice(0, at)}\nWITH ${pageQuery.slice(at + '\nRETURN '.length)}`];
+  parts.push('WITH collect({node: node, sortKey: sortKey}) AS page');
+  steps.forEach((step, k) => {
+    parts.push(`WITH *, ${idsOf(step, k)} AS ids${k}`);
+    if (step.load.kind === 'edges') {
+      const body = fragment('edges-of-ids', `ids${k}`).replaceAll(
+        '__PATTERN__',
+        relationshipPattern(step.load.types, step.load.direction),
+      );
+      parts.push(
+        `CALL (ids${k}) {\n  CALL (ids${k}) {\n${body}\n  }\n  RETURN collect({id: id, edges: edges}) AS s${k}\n}`,
+      );
+    } else {
+      parts.push(`WITH *, [i IN ids${k} | {kind: $preload[${k}].by, id: i}] AS asks${k}`);
+      const body = fragment('claims-of-asks', `asks${k}`);
+      parts.push(
+        `CALL (asks${k}) {\n  CALL (asks${k}) {\n${body}\n  }\n  RETURN collect({kind: kind, id: id, claims: claims}) AS s${k}\n}`,
+      );
+    }
+  });
+  // Many small rows, not one large one: the driver decodes a record larger than a Bolt chunk (64 KiB)
+  // through a much slower path.
+  const list = (prefix: string) => `[${steps.map((_s, k) => `${prefix}${k}`).join(', ')}]`;
+  parts.push(`WITH page, ${list('ids')} AS stepIds, ${list('s')} AS stepRows
+CALL (page, stepIds, stepRows) {
+  UNWIND range(0, size(page) - 1) AS at
+  RETURN at, page[at] AS item, null AS step, null AS ids, null AS row
+  UNION ALL
+  UNWIND range(0, size(stepIds) - 1) AS k
+  RETURN null AS at, null AS item, k AS step, stepIds[k] AS ids, null AS row
+  UNION ALL
+  UNWIND range(0, size(stepRows) - 1) AS k
+  UNWIND stepRows[k] AS row
+  RETURN null AS at, null AS item, k AS step, null AS ids, row
+}
+RETURN at, item, step, ids, row`);
+  return parts.join('\n');
+}
+
+/** The `$preload` parameter of withPreload's query: each step's picked types and label, or claim kind. */
+export function preloadParams(steps: readonly PreloadStep[]): Record<string, unknown>[] {
+  return steps.map((s) => ({
+    types: s.pick?.types ?? null,
+    label: s.pick?.label ?? null,
+    by: s.load.kind === 'claims' ? s.load.by : null,
+  }));
+}
+
+/** A row of withPreload's query: one of a page item (with its place), a step's ids or a step's row. */
+export interface PreloadRow {
+  at: number | null;
+  item: unknown;
+  step: number | null;
+  ids: string[] | null;
+  row: unknown;
+}
+
+/** The page's items in order, and each step's ids and rows. */
+export function splitPreloadRows(rows: readonly PreloadRow[], steps: number) {
+  const items: unknown[] = [];
+  const results = Array.from({ length: steps }, () => ({ ids: [] as string[], rows: [] as unknown[] }));
+  for (const r of rows) {
+    const result = r.step === null ? undefined : results[r.step];
+    if (r.at !== null) items[r.at] = r.item;
+    else if (result && r.ids) result.ids = r.ids;
+    else if (result) result.rows.push(r.row);
+  }
+  return { items: items.filter((i) => i !== undefined), results };
+}

@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp } from '../helpers/app.js';
+import { resetToArticle, testDatabase } from '../helpers/db.js';
+
+/**
+ * A list loads what its items' fields follow in its own query (graphql/preload.ts,
+ * repositories/preload.ts). The answers must be those the same selection gives under a look-up of
+ * each item, which loads level by level.
+ */
+describe('lists load the next levels of their selection in the page query', () => {
+  const db = testDatabase();
+  const { gql } = testApp(db);
+  beforeAll(async () => {
+    await resetToArticle(db);
+    await gql('{ actors(first: 1) { totalCount } }'); // the cost model's first measurement is not the operation's
+  });
+  afterAll(() => db.close());
+
+  type Item = { key: string } & Record<string, unknown>;
+
+  const cases: { name: string; list: string; lookup: string; selection: string; queries: number }[] = [
+    {
+      name: 'events with their actors, what they concern and their claims',
+      list: 'events',
+      lookup: 'event',
+      selection: `label sources { key name } targets { key } concerns { ... on Entity { key } ... on Event { key } ... on Dispute { key } }
+        claims { statement assertedBy { key } evidence { quote start end } } disputes { key }`,
+      queries: 1,
+    },
+    {
+      name: 'disputes → events → claims → quotes (three levels)',
+      list: 'disputes',
+      lookup: 'dispute',
+      selection: `name events { key label claims { statement evidence { quote } } } parties { kind stance from { ... on Entity { key } } }
+        claims { statement }`,
+      queries: 1,
+    },
+    {
+      name: 'claims with who asserts them, their quotes and contradictions',
+      list: 'claims',
+      lookup: 'claim',
+      selection: 'statement stance assertedBy { key name } evidence { quote start end } contradicts { key }',
+      queries: 1,
+    },
+    {
+      name: 'actors with their relationships (fragments on their types) and claims',
+      list: 'actors',
+      lookup: 'actor',
+      selection: `name ... on State { memberships { to { ... on Entity { key } } } }
+        ...P claims { statement }`,
+      queries: 1,
+    },
+  ];
+
+  it.each(cases)('$name: one query, the answers of look-ups', async ({ list, lookup, selection, queries }) => {
+    const fragment = lookup === 'actor' ? ' fragment P on Person { positions { to { ... on Entity { key } } } }' : '';
+    const sel = selection;
+    const query = `{ ${list}(first: 40) { edges { node { key ${sel} } } } }${fragment}`;
+    await gql(query); // the cost model measures the fan-out of an edge type on its first use
+    const page = await gql(query);
+    expect(page.errors).toBeUndefined();
+    expect(page.queries).toBe(queries);
+    const items: Item[] = page.data[list].edges.map((e: { node: Item }) => e.node);
+    expect(items.length).toBeGreaterThan(5);
+    let nested = 0;
+    for (const item of items) {
+      const one = await gql(`query ($id: ID!) { ${lookup}(id: $id) { key ${sel} } }${fragment}`, { id: item.key });
+      expect(one.errors).toBeUndefined();
+      expect(item).toEqual(one.data[lookup]);
+      nested += Object.values(item).filter((v) => Array.isArray(v) && v.length > 0).length;
+    }
+    expect(nested).toBeGreaterThan(items.length / 2);
+  });
+
+  it('keeps the order, cursors and pages of the list', async () => {
+    for (const [list, sel] of [
+      ['events', 'sources { key } claims { statement }'],
+      ['disputes', 'events { key claims { statement } }'],
+      ['claims', 'evidence { quote }'],
+    ] as const) {
+      const page = (after: string | null, nested: boolean) =>
+        gql(
+          `query ($after: String) { ${list}(first: 7, after: $after) { edges { cursor node { key ${nested ? sel : ''} } }
+            pageInfo { hasNextPage endCursor } } }`,
+          { after },
+        );
+      let after: string | null = null;
+      for (let i = 0; i < 3; i++) {
+        const plain = await page(after, false);
+        const loaded = await page(after, true);
+        expect(loaded.errors).toBeUndefined();
+        const strip = (r: { data: Record<string, any> }) =>
+          r.data[list].edges.map((e: { cursor: string; node: { key: string } }) => [e.cursor, e.node.key]);
+        expect(strip(loaded)).toEqual(strip(plain));
+        expect(loaded.data[list].pageInfo).toEqual(plain.data[list].pageInfo);
+        after = plain.data[list].pageInfo.endCursor;
+        if (!plain.data[list].pageInfo.hasNextPage) break;
+      }
+    }
+  });
+
+  it('follows aliases, named fragments and @skip, and loads deeper levels as before', async () => {
+    const selection = `...E a: sources { key memberships: __typename } b: targets @skip(if: $skip) { key }`;
+    const fragment = 'fragment E on Event { label claims { key evidence { quote } } }';
+    for (const skip of [false, true]) {
+      const r = await gql(
+        `query ($skip: Boolean!) { events(first: 30) { edges { node { key ${selection} } } } } ${fragment}`,
+        { skip },
+      );
+      expect(r.errors).toBeUndefined();
+      expect(r.queries).toBe(1);
+      for (const { node } of r.data.events.edges) {
+        const one = await gql(`query ($id: ID!, $skip: Boolean!) { event(id: $id) { key ${selection} } } ${fragment}`, {
+          id: node.key,
+          skip,
+        });
+        expect(node).toEqual(one.data.event);
+        expect('b' in node).toBe(!skip);
+      }
+    }
+    // Four levels: the first three come with the page, the fourth (the memberships of the actors of the
+    // events the disputes' events answer) after it, as without a preload.
+    const deepSelection = `events { key respondsTo { key sources { key ... on State { memberships { kind } } } } }`;
+    const deep = await gql(`{ disputes(first: 10) { edges { node { key ${deepSelection} } } } }`);
+    expect(deep.errors).toBeUndefined();
+    expect(deep.queries).toBe(2);
+    let memberships = 0;
+    for (const { node } of deep.data.disputes.edges) {
+      const one = await gql(`query ($id: ID!) { dispute(id: $id) { key ${deepSelection} } }`, { id: node.key });
+      expect(node).toEqual(one.data.dispute);
+      memberships += JSON.stringify(node).split('"kind"').length - 1;
+    }
+    expect(memberships).toBeGreaterThan(0);
+  });
+});
