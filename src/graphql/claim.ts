@@ -7,7 +7,7 @@ import { FuzzyDateRef } from './event.js';
 import { lookUp, optionalKey } from './ids.js';
 import { orderEnum } from './orders.js';
 import { bounded, connection } from './pagination.js';
-import { preloadOfConnection, readsClaims } from './preload.js';
+import { listPlanOf, readsClaims } from './preload.js';
 import { ClaimRef, DocumentRef, EntityRef, EvidenceRef, GraphElementRef, MentionRef, SentenceRef } from './refs.js';
 
 builder.node(ClaimRef, {
@@ -192,8 +192,8 @@ builder.queryFields((t) => ({
         assertedBy: optionalKey(args.filter?.assertedBy),
       };
       const order = args.orderBy ?? 'DOCUMENT_POSITION';
-      const preload = preloadOfConnection(info);
-      return connection(args, order, (after, limit) => ctx.repos.lists.claims(f, order, after, limit, preload));
+      const plan = listPlanOf(info);
+      return connection(args, order, (after, limit) => ctx.repos.lists.claims(f, order, after, limit, plan));
     },
   }),
   document: t.field({
@@ -208,8 +208,8 @@ builder.queryFields((t) => ({
     args: { orderBy: t.arg({ type: DocumentOrderEnum, defaultValue: 'PUBLISHED_DESC' }) },
     resolve: (_r, args, ctx, info) => {
       const order = args.orderBy ?? 'PUBLISHED_DESC';
-      const preload = preloadOfConnection(info);
-      return connection(args, order, (after, limit) => ctx.repos.lists.documents(order, after, limit, preload));
+      const plan = listPlanOf(info);
+      return connection(args, order, (after, limit) => ctx.repos.lists.documents(order, after, limit, plan));
     },
   }),
 }));

@@ -6,7 +6,7 @@ import { builder } from './builder.js';
 import { lookUp, optionalKey } from './ids.js';
 import { orderEnum } from './orders.js';
 import { connection } from './pagination.js';
-import { followsEdges, preloadOfConnection, readsClaims } from './preload.js';
+import { followsEdges, listPlanOf, readsClaims } from './preload.js';
 import { ClaimRef, DisputeRef, EventRef, GraphElementRef, RelationRef } from './refs.js';
 
 /** The edges each relationship field of a dispute follows. */
@@ -78,9 +78,9 @@ builder.queryFields((t) => ({
     resolve: (_r, args, ctx, info) => {
       const actorId = optionalKey(args.party);
       const order = args.orderBy ?? 'NAME';
-      const preload = preloadOfConnection(info);
+      const plan = listPlanOf(info);
       return connection(args, order, (after, limit) =>
-        ctx.repos.lists.disputes({ actorId }, order, after, limit, preload),
+        ctx.repos.lists.disputes({ actorId }, order, after, limit, plan),
       );
     },
   }),

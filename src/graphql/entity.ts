@@ -12,7 +12,7 @@ import { DirectionEnum, EntityKindEnum, RelationKindEnum } from './enums.js';
 import { lookUp, optionalKey } from './ids.js';
 import { orderEnum } from './orders.js';
 import { bounded, connection, type PageArgs } from './pagination.js';
-import { followsEdges, preloadOfConnection, readsClaims } from './preload.js';
+import { followsEdges, listPlanOf, readsClaims } from './preload.js';
 import {
   ActorRef,
   ClaimRef,
@@ -216,8 +216,8 @@ const entityList = (actorsOnly: boolean, args: EntityListArgs, ctx: Context, inf
     disputeId: optionalKey(args.filter?.party, ['Dispute']),
     nameKey: args.filter?.nameContains ? searchKey(args.filter.nameContains.slice(0, 200)) : null,
   };
-  const preload = preloadOfConnection(info);
-  return connection(args, order, (after, limit) => ctx.repos.lists.entities(filter, order, after, limit, preload));
+  const plan = listPlanOf(info);
+  return connection(args, order, (after, limit) => ctx.repos.lists.entities(filter, order, after, limit, plan));
 };
 
 builder.queryFields((t) => ({

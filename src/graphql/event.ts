@@ -18,7 +18,7 @@ import { ClaimAspectEnum, CooperationEnum, DatePrecisionEnum, EventStatusEnum, E
 import { lookUp, optionalKey } from './ids.js';
 import { orderEnum } from './orders.js';
 import { bounded, connection } from './pagination.js';
-import { type EdgeFollower, followsEdges, preloadOfConnection, readsClaims } from './preload.js';
+import { type EdgeFollower, followsEdges, listPlanOf, readsClaims } from './preload.js';
 import { ClaimRef, DisputeRef, EntityRef, EventRef, EvidenceRef, GraphElementRef } from './refs.js';
 import { evidenceOf } from './relation.js';
 
@@ -267,8 +267,8 @@ builder.queryFields((t) => ({
     resolve: (_r, args, ctx, info) => {
       const filter = eventFilter(args.filter);
       const order: EventOrder = args.orderBy ?? 'DATE';
-      const preload = preloadOfConnection(info);
-      return connection(args, order, (after, limit) => ctx.repos.lists.events(filter, order, after, limit, preload));
+      const plan = listPlanOf(info);
+      return connection(args, order, (after, limit) => ctx.repos.lists.events(filter, order, after, limit, plan));
     },
   }),
   timeline: t.field({

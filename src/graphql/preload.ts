@@ -16,13 +16,8 @@ import {
 import type { Context } from '../context.js';
 import { type Direction, type EdgeType, NODE_LABELS, type NodeLabel } from '../domain/edges.js';
 import type { EdgeWithOther } from '../repositories/graph.js';
-import {
-  type ClaimLoad,
-  type FieldLoad,
-  type LoadTree,
-  type PreloadStep,
-  preloadSteps,
-} from '../repositories/preload.js';
+import type { ListPlan } from '../repositories/lists.js';
+import { type ClaimLoad, type FieldLoad, type LoadTree, preloadSteps } from '../repositories/preload.js';
 
 /**
  * A field's load, published on its schema field (`extensions.preload`) so that a list above it can
@@ -126,17 +121,20 @@ function loadTrees(
 }
 
 /**
- * What the fields of a connection's items will load (`edges { node { … } }` and `nodes { … }`), as the
- * steps of a preload its page query runs: the next levels of the selection then cost no round trip.
+ * What a connection's selection asks of its page query (ListPlan): what the fields of its items will
+ * load (`edges { node { … } }` and `nodes { … }`), as the steps of a preload the page query runs, so
+ * that the next levels cost no round trip; and whether it reads totalCount.
  */
-export function preloadOfConnection(info: GraphQLResolveInfo): PreloadStep[] {
+export function listPlanOf(info: GraphQLResolveInfo): ListPlan {
   const connection = getNamedType(info.returnType);
-  if (!isObjectType(connection)) return [];
+  if (!isObjectType(connection)) return { preload: [], counted: false };
   const trees: LoadTree[] = [];
+  let counted = false;
   for (const fieldNode of info.fieldNodes) {
     for (const { field } of fieldsOn(fieldNode.selectionSet, connection, info)) {
       const name = field.name.value;
-      if (name === 'nodes') {
+      if (name === 'totalCount') counted = true;
+      else if (name === 'nodes') {
         const itemType = getNamedType(connection.getFields().nodes?.type);
         if (itemType && isCompositeType(itemType)) trees.push(...loadTrees(field.selectionSet, itemType, info));
       } else if (name === 'edges') {
@@ -150,5 +148,5 @@ export function preloadOfConnection(info: GraphQLResolveInfo): PreloadStep[] {
       }
     }
   }
-  return preloadSteps(merged(trees));
+  return { preload: preloadSteps(merged(trees)), counted };
 }

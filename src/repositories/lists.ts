@@ -26,6 +26,15 @@ import { parseRows } from './rows.js';
 export const sortKey = z.tuple([z.union([z.string(), z.number()]), z.number(), z.string()]);
 export type SortKey = z.infer<typeof sortKey>;
 
+/**
+ * What a connection's selection asks of its page query besides the page: the loads of its items'
+ * fields (repositories/preload.ts), and whether it reads totalCount (then counted at once).
+ */
+export interface ListPlan {
+  preload: readonly PreloadStep[];
+  counted: boolean;
+}
+
 export interface Page<T> {
   items: { node: T; sortKey: SortKey }[];
   /** Counted by a separate query, only when the client asks for totalCount. */
@@ -137,9 +146,21 @@ export class ListRepository {
     limit: number,
     /** Parameters of the page query that are not filters. */
     extra: Record<string, unknown> = {},
-    /** What the fields of the items will load (repositories/preload.ts): loaded by the page query itself. */
-    preload: readonly PreloadStep[] = [],
+    plan: ListPlan = { preload: [], counted: false },
   ): Promise<Page<T>> {
+    const { preload } = plan;
+    let total: Promise<number> | undefined;
+    const count = () => {
+      const label = unfiltered(filters) ? LIST_LABELS[name]?.(filters) : undefined;
+      // Unfiltered, a literal label is counted from Neo4j's count store (no scan).
+      const text = label ? `MATCH (n:${label}) RETURN count(n) AS total` : queryText(name, 'count', filters);
+      total ??= this.db
+        .read(`${name}-count`, text, filters, this.opts)
+        .then((r) => parseRows(`${name}-count`, countRow, r)[0]?.total ?? 0);
+      return total;
+    };
+    // Asked for, the count runs beside the page, not after it; a failure is the totalCount field's to report.
+    if (plan.counted) count().catch(() => {});
     const params = { ...filters, ...extra, order, after, limit: int(limit) };
     const text = queryText(name, 'page', filters, order);
     let rows: { node: T; sortKey: SortKey }[];
@@ -157,20 +178,8 @@ export class ListRepository {
       rows = parseRows(query, pageRow(node), items);
       this.graph.acceptPreload(preload, results);
     }
-    let total: Promise<number> | undefined;
     this.graph.prime(rows.map((r) => r.node));
-    return {
-      items: rows,
-      total: () => {
-        const label = unfiltered(filters) ? LIST_LABELS[name]?.(filters) : undefined;
-        // Unfiltered, a literal label is counted from Neo4j's count store (no scan).
-        const text = label ? `MATCH (n:${label}) RETURN count(n) AS total` : queryText(name, 'count', filters);
-        total ??= this.db
-          .read(`${name}-count`, text, filters, this.opts)
-          .then((r) => parseRows(`${name}-count`, countRow, r)[0]?.total ?? 0);
-        return total;
-      },
-    };
+    return { items: rows, total: count };
   }
 
   entities(
@@ -178,9 +187,9 @@ export class ListRepository {
     order: EntityOrder,
     after: SortKey | null,
     limit: number,
-    preload?: readonly PreloadStep[],
+    plan?: ListPlan,
   ) {
-    return this.page('actors', entityRecord, { ...f, graphTypes: EDGE_TYPE_WORDS }, order, after, limit, {}, preload);
+    return this.page('actors', entityRecord, { ...f, graphTypes: EDGE_TYPE_WORDS }, order, after, limit, {}, plan);
   }
 
   events(
@@ -196,19 +205,13 @@ export class ListRepository {
     order: EventOrder,
     after: SortKey | null,
     limit: number,
-    preload?: readonly PreloadStep[],
+    plan?: ListPlan,
   ) {
-    return this.page('events', eventRecord, f, order, after, limit, { fromDate: fromDate(order, after) }, preload);
+    return this.page('events', eventRecord, f, order, after, limit, { fromDate: fromDate(order, after) }, plan);
   }
 
-  disputes(
-    f: { actorId: string | null },
-    order: DisputeOrder,
-    after: SortKey | null,
-    limit: number,
-    preload?: readonly PreloadStep[],
-  ) {
-    return this.page('disputes', disputeRecord, f, order, after, limit, {}, preload);
+  disputes(f: { actorId: string | null }, order: DisputeOrder, after: SortKey | null, limit: number, plan?: ListPlan) {
+    return this.page('disputes', disputeRecord, f, order, after, limit, {}, plan);
   }
 
   claims(
@@ -221,14 +224,14 @@ export class ListRepository {
     order: ClaimOrder,
     after: SortKey | null,
     limit: number,
-    preload?: readonly PreloadStep[],
+    plan?: ListPlan,
   ) {
     // The page reads claims in documentId order from the cursor's document on.
     const extra = { fromDocument: after ? String(after[0]) : '' };
-    return this.page('claims', claimRecord, f, order, after, limit, extra, preload);
+    return this.page('claims', claimRecord, f, order, after, limit, extra, plan);
   }
 
-  documents(order: DocumentOrder, after: SortKey | null, limit: number, preload?: readonly PreloadStep[]) {
-    return this.page('documents', documentRecord, {}, order, after, limit, {}, preload);
+  documents(order: DocumentOrder, after: SortKey | null, limit: number, plan?: ListPlan) {
+    return this.page('documents', documentRecord, {}, order, after, limit, {}, plan);
   }
 }

@@ -72,6 +72,24 @@ describe('lists load the next levels of their selection in the page query', () =
     expect(nested).toBeGreaterThan(items.length / 2);
   });
 
+  it('counts a list beside its page when totalCount is asked for (one round trip, not two)', async () => {
+    for (const query of [
+      '{ claims(first: 10) { totalCount edges { node { key evidence { quote } } } } }',
+      '{ events(first: 5, filter: { types: [PHONE_CALL, STATEMENT] }) { edges { node { key } } totalCount } }',
+    ]) {
+      await gql(query);
+      db.peakInFlight = 0;
+      const r = await gql(query);
+      expect(r.errors).toBeUndefined();
+      expect(r.queries).toBe(2);
+      expect(db.peakInFlight).toBe(2);
+    }
+    const total = await gql('{ claims(first: 1) { totalCount } }');
+    const all = await gql('{ claims(first: 100) { edges { node { key } } pageInfo { hasNextPage } } }');
+    expect(all.data.claims.pageInfo.hasNextPage).toBe(false);
+    expect(total.data.claims.totalCount).toBe(all.data.claims.edges.length);
+  });
+
   it('keeps the order, cursors and pages of the list', async () => {
     for (const [list, sel] of [
       ['events', 'sources { key } claims { statement }'],
