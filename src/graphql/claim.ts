@@ -174,7 +174,7 @@ builder.queryFields((t) => ({
     type: ClaimRef,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_r, args, ctx) => lookUp(ctx, args.id, ['Claim'], isClaim),
+    resolve: (_r, args, ctx, info) => lookUp(ctx, args.id, ['Claim'], isClaim, info),
   }),
   claims: t.connection({
     type: ClaimRef,
@@ -200,7 +200,7 @@ builder.queryFields((t) => ({
     type: DocumentRef,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_r, args, ctx) => lookUp(ctx, args.id, ['Document'], isDocument),
+    resolve: (_r, args, ctx, info) => lookUp(ctx, args.id, ['Document'], isDocument, info),
   }),
   documents: t.connection({
     type: DocumentRef,

@@ -66,7 +66,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'A dispute by global id or key; null when there is none.',
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_r, args, ctx) => lookUp(ctx, args.id, ['Dispute'], isDispute),
+    resolve: (_r, args, ctx, info) => lookUp(ctx, args.id, ['Dispute'], isDispute, info),
   }),
   disputes: t.connection({
     type: DisputeRef,

@@ -254,7 +254,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'An event by global id or key; null when there is none.',
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_r, args, ctx) => lookUp(ctx, args.id, ['Event'], isEvent),
+    resolve: (_r, args, ctx, info) => lookUp(ctx, args.id, ['Event'], isEvent, info),
   }),
   events: t.connection({
     type: EventRef,

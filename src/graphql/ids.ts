@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
 import type { NodeRecord } from '../domain/records.js';
 import { InputError } from '../errors.js';
-import { prefetchEdges } from './prefetch.js';
+import { lookUpPlanOf } from './preload.js';
 
 const KEY = /^[a-z0-9][a-z0-9:-]{0,199}$/;
 
@@ -36,7 +36,10 @@ export function keyOf(id: string, types?: readonly string[]): string {
 export const optionalKey = (id: string | null | undefined, types?: readonly string[]) =>
   id === null || id === undefined ? null : keyOf(id, types);
 
-/** A root look-up: the node with this id (global or key) when it is of the wanted kind, else null. */
+/**
+ * A root look-up: the node with this id (global or key) when it is of the wanted kind, else null. With
+ * `info`, what the selection's fields load comes in the same query (graphql/preload.ts).
+ */
 export async function lookUp<T extends NodeRecord>(
   ctx: Context,
   id: string,
@@ -45,8 +48,6 @@ export async function lookUp<T extends NodeRecord>(
   info?: GraphQLResolveInfo,
 ): Promise<T | null> {
   const key = keyOf(id, types);
-  const loading = ctx.repos.graph.node.load(key);
-  if (info) prefetchEdges(ctx, key, info);
-  const node = await loading;
+  const node = await ctx.repos.graph.lookUp(key, info ? lookUpPlanOf(info) : []);
   return node && is(node) ? node : null;
 }

@@ -17,7 +17,7 @@ import type { Context } from '../context.js';
 import { type Direction, type EdgeType, NODE_LABELS, type NodeLabel } from '../domain/edges.js';
 import type { EdgeWithOther } from '../repositories/graph.js';
 import type { ListPlan } from '../repositories/lists.js';
-import { type ClaimLoad, type FieldLoad, type LoadTree, preloadSteps } from '../repositories/preload.js';
+import { type ClaimLoad, type FieldLoad, type LoadTree, type PreloadStep, preloadSteps } from '../repositories/preload.js';
 
 /**
  * A field's load, published on its schema field (`extensions.preload`) so that a list above it can
@@ -36,8 +36,12 @@ export function followsEdges(types: readonly EdgeType[], direction: Direction) {
 
 export type EdgeFollower = ReturnType<typeof followsEdges>;
 
-/** A field that reads claims selected by its node's id ('about' it, or a claim's own details). */
-export const readsClaims = (by: ClaimLoad['by']) => published({ kind: 'claims', by });
+/**
+ * A field that reads claims selected by its node's id ('about' it, or a claim's own details), or
+ * (`of: 'claimIds'`) the claims behind its edge.
+ */
+export const readsClaims = (by: ClaimLoad['by'], of?: ClaimLoad['of']) =>
+  published(of ? { kind: 'claims', by, of } : { kind: 'claims', by });
 
 const loadOf = (extensions: Readonly<Record<string, unknown>> | undefined) =>
   extensions?.preload as FieldLoad | undefined;
@@ -88,7 +92,9 @@ function fieldsOn(
 }
 
 const keyOf = (load: FieldLoad) =>
-  load.kind === 'edges' ? `edges|${load.direction}|${[...load.types].sort().join(',')}` : `claims|${load.by}`;
+  load.kind === 'edges'
+    ? `edges|${load.direction}|${[...load.types].sort().join(',')}`
+    : `claims|${load.by}|${load.of ?? ''}`;
 
 /** Trees of the same load as one, with their children together. */
 function merged(trees: readonly LoadTree[]): LoadTree[] {
@@ -149,4 +155,11 @@ export function listPlanOf(info: GraphQLResolveInfo): ListPlan {
     }
   }
   return { preload: preloadSteps(merged(trees)), counted };
+}
+
+/** What the fields of a look-up's node will load (see listPlanOf), as the steps of a preload. */
+export function lookUpPlanOf(info: GraphQLResolveInfo): PreloadStep[] {
+  const type = getNamedType(info.returnType);
+  if (!isCompositeType(type)) return [];
+  return preloadSteps(merged(info.fieldNodes.flatMap((f) => loadTrees(f.selectionSet, type, info))));
 }

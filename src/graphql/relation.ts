@@ -5,6 +5,7 @@ import { edgeKey, isDocument, isEntity } from '../domain/records.js';
 import { RELATION_ROLES } from '../domain/roles.js';
 import { RelationKindEnum, RelationRoleEnum } from './enums.js';
 import { lookUp } from './ids.js';
+import { readsClaims } from './preload.js';
 import {
   ClaimRef,
   DocumentRef,
@@ -66,11 +67,13 @@ RelationRef.implement({
     claims: t.field({
       type: [ClaimRef],
       description: 'The claims that assert this relationship: who says so, and where.',
+      ...readsClaims('ids', 'claimIds'),
       resolve: (e, _a, ctx) => claimsOf(e, ctx),
     }),
     evidence: t.field({
       type: [EvidenceRef],
       description: 'The verbatim quotes behind it (the evidence of all its claims).',
+      ...readsClaims('ids', 'claimIds'),
       resolve: async (e, _a, ctx) => evidenceOf(await claimsOf(e, ctx), ctx),
     }),
   }),

@@ -21,7 +21,7 @@ import {
   sentenceRecord,
 } from '../domain/records.js';
 import { relationshipPattern } from './patterns.js';
-import type { PreloadStep } from './preload.js';
+import { type PreloadStep, preloadParams, preloadRow, splitPreloadRows, withPreload } from './preload.js';
 import { parseRows, RowShapeError } from './rows.js';
 
 export type { Direction };
@@ -59,6 +59,7 @@ const byId = <S extends z.ZodType>(field: string, value: S) => z.object({ id: z.
 // Row schemas are built once: zod compiles a schema on its first parse, which per request costs more
 // than the parse itself.
 const nodeById = z.object({ id: z.string(), node: nodeRecord });
+const nodeOnly = z.object({ node: nodeRecord });
 const edgesById = z.object({ id: z.string(), edges: z.array(edgeWithOther) });
 const claimsByAsk = z.object({ kind: z.string(), id: z.string(), claims: z.array(claimDetails) });
 const eventsByActor = z.object({ key: z.string(), events: z.array(actorEvent) });
@@ -119,6 +120,26 @@ export class GraphRepository {
     const map = new Map(rows.map((r) => [r.id, r.node]));
     return ids.map((id) => map.get(id) ?? null);
   });
+
+  /**
+   * A root look-up: the node by id, with what its selection's fields will load (preload.ts) in the
+   * same query when there is any; without, it shares the batched `node` loader.
+   */
+  async lookUp(id: string, steps: readonly PreloadStep[]): Promise<NodeRecord | null> {
+    if (steps.length === 0) return this.node.load(id);
+    const name = 'nodes-by-ids+preload';
+    const rows = await this.db.read(
+      name,
+      withPreload(cypher('queries/nodes-by-ids'), steps, 'nodes'),
+      { ids: [id], preload: preloadParams(steps) },
+      this.opts,
+    );
+    const { items, results } = splitPreloadRows(parseRows(name, preloadRow, rows), steps.length);
+    const [found] = parseRows(name, nodeOnly, items);
+    this.acceptPreload(steps, results);
+    if (found) this.prime([found.node]);
+    return found?.node ?? null;
+  }
 
   /** Caches nodes that another query returned for `node`, and gives them back. */
   prime<T extends NodeRecord>(records: T[]): T[] {

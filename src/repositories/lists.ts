@@ -19,7 +19,7 @@ import {
   eventRecord,
 } from '../domain/records.js';
 import type { GraphRepository } from './graph.js';
-import { type PreloadStep, preloadParams, splitPreloadRows, withPreload } from './preload.js';
+import { type PreloadStep, preloadParams, preloadRow, splitPreloadRows, withPreload } from './preload.js';
 import { parseRows } from './rows.js';
 
 /** Where a row stands in its list's order: [key, rank, id]; the page after it starts past it. */
@@ -42,14 +42,7 @@ export interface Page<T> {
 }
 
 const countRow = z.object({ total: z.number().int() });
-/** A row of a page query with a preload (see PreloadRow). */
-const preloadRow = z.object({
-  at: z.number().int().nullable(),
-  item: z.unknown(),
-  step: z.number().int().nullable(),
-  ids: z.array(z.string()).nullable(),
-  row: z.unknown(),
-});
+
 /** One page-row schema per node schema, built once (zod compiles a schema on its first parse). */
 const pageRows = new Map<z.ZodType, z.ZodType>();
 function pageRow<T>(node: z.ZodType<T>): z.ZodType<{ node: T; sortKey: SortKey }> {

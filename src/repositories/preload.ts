@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { fragment } from '../db/cypher.js';
 import type { Direction, NodeLabel } from '../domain/edges.js';
 import { relationshipPattern } from './patterns.js';
@@ -8,7 +9,8 @@ import { relationshipPattern } from './patterns.js';
  * loads: 'about' for what they are about, 'ids' for a claim's own details).
  */
 export type FieldLoad = { kind: 'edges'; types: readonly string[]; direction: Direction } | ClaimLoad;
-export type ClaimLoad = { kind: 'claims'; by: 'about' | 'ids' };
+/** `of: 'claimIds'`: the claims behind an edge (a Relation's), by the ids the edge holds. */
+export type ClaimLoad = { kind: 'claims'; by: 'about' | 'ids'; of?: 'claimIds' };
 
 /** A field load in a selection, with the loads of the fields selected below it. */
 export interface LoadTree {
@@ -27,9 +29,13 @@ export interface PreloadStep {
   load: { kind: 'edges'; direction: Direction; types: string[] } | ClaimLoad;
   /** The type sets of the fields this step serves (each primes its own loader key). */
   fields: string[][];
-  /** Where its ids come from: -1 the page, else an earlier step, with what is picked from it. */
+  /**
+   * Where its ids come from: -1 the page, else an earlier step, with what is picked from it: of an
+   * edges step, the other ends of edges of some types (and label) or the claim ids those edges hold;
+   * of a claims step (null), its claims.
+   */
   from: number;
-  pick: { types: string[]; label: NodeLabel | null } | null;
+  pick: { types: string[]; label: NodeLabel | null; of: 'other' | 'claimIds' } | null;
 }
 
 /** Limits of a preload: deeper or wider selections load the rest level by level, as without it. */
@@ -53,11 +59,13 @@ export function preloadSteps(trees: readonly LoadTree[]): PreloadStep[] {
         // Claims found by another claims step have their details primed already (GraphRepository.acceptClaims).
         if (from >= 0 && pick === null && tree.load.kind === 'claims' && tree.load.by === 'ids') continue;
         const key = tree.load.kind === 'edges' ? `edges|${tree.load.direction}` : `claims|${tree.load.by}`;
+        const load: PreloadStep['load'] =
+          tree.load.kind === 'edges'
+            ? { kind: 'edges', direction: tree.load.direction, types: [] }
+            : { kind: 'claims', by: tree.load.by };
         let entry = byLoad.get(key);
         if (!entry) {
           if (steps.length >= MAX_STEPS) continue;
-          const load: PreloadStep['load'] =
-            tree.load.kind === 'edges' ? { kind: 'edges', direction: tree.load.direction, types: [] } : tree.load;
           entry = { step: { load, fields: [], from, pick }, trees: [] };
           byLoad.set(key, entry);
           steps.push(entry.step);
@@ -73,10 +81,16 @@ export function preloadSteps(trees: readonly LoadTree[]): PreloadStep[] {
         const index = steps.indexOf(step);
         for (const tree of served) {
           if (tree.children.length === 0) continue;
-          // A claims step's children are on its claims; an edges step's on the other ends of the field's types.
-          const childPick =
-            tree.load.kind === 'edges' ? { types: [...new Set(tree.load.types)].sort(), label: tree.label } : null;
-          next.push({ from: index, pick: childPick, trees: tree.children });
+          if (tree.load.kind === 'claims') {
+            next.push({ from: index, pick: null, trees: tree.children });
+            continue;
+          }
+          // An edges step's children are on the other ends of the field's types, or on the edges themselves.
+          const types = [...new Set(tree.load.types)].sort();
+          const onEdges = tree.children.filter((c) => c.load.kind === 'claims' && c.load.of === 'claimIds');
+          const onOthers = tree.children.filter((c) => !onEdges.includes(c));
+          if (onOthers.length > 0) next.push({ from: index, pick: { types, label: tree.label, of: 'other' }, trees: onOthers });
+          if (onEdges.length > 0) next.push({ from: index, pick: { types, label: null, of: 'claimIds' }, trees: onEdges });
         }
       }
     }
@@ -86,33 +100,45 @@ export function preloadSteps(trees: readonly LoadTree[]): PreloadStep[] {
 }
 
 /** The ids of a step, as a Cypher expression over the page and the earlier steps' results. */
-function idsOf(step: PreloadStep, k: number): string {
+function idsOf(step: PreloadStep, k: number, root: Root): string {
   // A connection asks for one item more than it shows, to know whether a page follows: not that one's.
-  if (step.from < 0) return '[p IN page[..($limit - 1)] | p.node.id]';
+  if (step.from < 0) return root === 'page' ? '[p IN page[..($limit - 1)] | p.node.id]' : '[p IN page | p.node.id]';
   if (!step.pick) return `COLLECT { UNWIND s${step.from} AS x UNWIND x.claims AS d RETURN DISTINCT d.claim.id }`;
+  if (step.pick.of === 'claimIds') {
+    return `COLLECT { UNWIND s${step.from} AS x UNWIND x.edges AS e WITH e WHERE e.edge.type IN $preload[${k}].types
+    UNWIND e.edge.claimIds AS id RETURN DISTINCT id }`;
+  }
   return `COLLECT { UNWIND s${step.from} AS x UNWIND x.edges AS e WITH e
     WHERE e.edge.type IN $preload[${k}].types AND ($preload[${k}].label IS NULL OR $preload[${k}].label IN e.other.labels)
     RETURN DISTINCT e.other.id }`;
 }
 
-const PAGE_TAIL = /^\nRETURN [\s\S]+ AS node, [\s\S]+ AS sortKey\nORDER BY [^\n]+\nLIMIT \$limit\s*$/;
+/**
+ * What the query a preload follows returns: a page (`RETURN … AS node, … AS sortKey ORDER BY … LIMIT
+ * $limit`, one more row than shown) or nodes by id (`RETURN id, … AS node`, nodes-by-ids).
+ */
+type Root = 'page' | 'nodes';
+const TAILS: Record<Root, RegExp> = {
+  page: /^\nRETURN [\s\S]+ AS node, [\s\S]+ AS sortKey\nORDER BY [^\n]+\nLIMIT \$limit\s*$/,
+  nodes: /^\nRETURN id, [\s\S]+ AS node\s*$/,
+};
 
 /**
- * A page query that also runs the preload steps over the page it found, in one round trip. Its rows
+ * A page query (or nodes-by-ids, for a look-up) that also runs the preload steps over the page it
+ * found, in one round trip. Its rows
  * are the page's items {at, item: {node, sortKey}}, each step's ids {step, ids} and each step's rows
  * {step, row} (see PreloadRow). A step's rows are those of
  * edges-of-ids or claims-of-asks for its ids, whose types, labels and kinds are parameters
  * (`$preload`, see preloadParams); only its relationship pattern is written into the text, from the
  * allow-list.
  */
-export function withPreload(pageQuery: string, steps: readonly PreloadStep[]): string {
-  const at = pageQuery.lastIndexOf('\nRETURN ');
-  if (at < 0 || !PAGE_TAIL.test(pageQuery.slice(at)))
-    throw new Error('not a page query: it must end RETURN … AS node, … AS sortKey ORDER BY … LIMIT $limit');
-  const parts = [`${pageQuery.slice(0, at)}\nWITH ${pageQuery.slice(at + '\nRETURN '.length)}`];
-  parts.push('WITH collect({node: node, sortKey: sortKey}) AS page');
+export function withPreload(query: string, steps: readonly PreloadStep[], root: Root = 'page'): string {
+  const at = query.lastIndexOf('\nRETURN ');
+  if (at < 0 || !TAILS[root].test(query.slice(at))) throw new Error(`not a ${root} query: ${TAILS[root]}`);
+  const parts = [`${query.slice(0, at)}\nWITH ${query.slice(at + '\nRETURN '.length)}`];
+  parts.push(`WITH collect(${root === 'page' ? '{node: node, sortKey: sortKey}' : '{node: node}'}) AS page`);
   steps.forEach((step, k) => {
-    parts.push(`WITH *, ${idsOf(step, k)} AS ids${k}`);
+    parts.push(`WITH *, ${idsOf(step, k, root)} AS ids${k}`);
     if (step.load.kind === 'edges') {
       const body = fragment('edges-of-ids', `ids${k}`).replaceAll(
         '__PATTERN__',
@@ -158,13 +184,14 @@ export function preloadParams(steps: readonly PreloadStep[]): Record<string, unk
 }
 
 /** A row of withPreload's query: one of a page item (with its place), a step's ids or a step's row. */
-export interface PreloadRow {
-  at: number | null;
-  item: unknown;
-  step: number | null;
-  ids: string[] | null;
-  row: unknown;
-}
+export const preloadRow = z.object({
+  at: z.number().int().nullable(),
+  item: z.unknown(),
+  step: z.number().int().nullable(),
+  ids: z.array(z.string()).nullable(),
+  row: z.unknown(),
+});
+export type PreloadRow = z.infer<typeof preloadRow>;
 
 /** The page's items in order, and each step's ids and rows. */
 export function splitPreloadRows(rows: readonly PreloadRow[], steps: number) {

@@ -3,11 +3,11 @@ import { testApp } from '../helpers/app.js';
 import { resetToArticle, testDatabase } from '../helpers/db.js';
 
 /**
- * A list loads what its items' fields follow in its own query (graphql/preload.ts,
- * repositories/preload.ts). The answers must be those the same selection gives under a look-up of
- * each item, which loads level by level.
+ * A list or a look-up loads what the fields of its items follow in its own query
+ * (graphql/preload.ts, repositories/preload.ts). The answers must be those the same selection gives
+ * under `node(id:)`, which loads level by level.
  */
-describe('lists load the next levels of their selection in the page query', () => {
+describe('lists and look-ups load the next levels of their selection in their own query', () => {
   const db = testDatabase();
   const { gql } = testApp(db);
   beforeAll(async () => {
@@ -16,57 +16,78 @@ describe('lists load the next levels of their selection in the page query', () =
   });
   afterAll(() => db.close());
 
-  type Item = { key: string } & Record<string, unknown>;
+  type Item = { id: string; key: string } & Record<string, unknown>;
 
-  const cases: { name: string; list: string; lookup: string; selection: string; queries: number }[] = [
+  const cases: {
+    name: string;
+    list: string;
+    lookup: string;
+    type: string;
+    selection: string;
+    /** Queries of the look-up (a claim's contradictions are nodes loaded after it). */
+    lookUpQueries?: (item: Item) => number;
+  }[] = [
     {
       name: 'events with their actors, what they concern and their claims',
       list: 'events',
       lookup: 'event',
+      type: 'Event',
       selection: `label sources { key name } targets { key } concerns { ... on Entity { key } ... on Event { key } ... on Dispute { key } }
         claims { statement assertedBy { key } evidence { quote start end } } disputes { key }`,
-      queries: 1,
     },
     {
-      name: 'disputes → events → claims → quotes (three levels)',
+      name: 'disputes → events → claims → quotes (three levels), parties with the claims behind them',
       list: 'disputes',
       lookup: 'dispute',
-      selection: `name events { key label claims { statement evidence { quote } } } parties { kind stance from { ... on Entity { key } } }
+      type: 'Dispute',
+      selection: `name events { key label claims { statement evidence { quote } } }
+        parties { kind stance from { ... on Entity { key } } claims { statement assertedBy { key } } evidence { quote } }
         claims { statement }`,
-      queries: 1,
     },
     {
       name: 'claims with who asserts them, their quotes and contradictions',
       list: 'claims',
       lookup: 'claim',
+      type: 'Claim',
       selection: 'statement stance assertedBy { key name } evidence { quote start end } contradicts { key }',
-      queries: 1,
+      lookUpQueries: (item) => ((item.contradicts as unknown[]).length > 0 ? 2 : 1),
     },
     {
-      name: 'actors with their relationships (fragments on their types) and claims',
+      name: 'actors with their relationships (fragments on their types), the claims behind those, and claims',
       list: 'actors',
       lookup: 'actor',
-      selection: `name ... on State { memberships { to { ... on Entity { key } } } }
+      type: 'Entity',
+      selection: `name ... on State { memberships { to { ... on Entity { key } } claims { statement evidence { quote } } } }
         ...P claims { statement }`,
-      queries: 1,
     },
   ];
+  const P = ' fragment P on Person { positions { to { ... on Entity { key } } evidence { quote } } }';
 
-  it.each(cases)('$name: one query, the answers of look-ups', async ({ list, lookup, selection, queries }) => {
-    const fragment = lookup === 'actor' ? ' fragment P on Person { positions { to { ... on Entity { key } } } }' : '';
-    const sel = selection;
-    const query = `{ ${list}(first: 40) { edges { node { key ${sel} } } } }${fragment}`;
+  it.each(cases)('$name: one query, the answers of node(id:)', async ({ list, lookup, type, selection, lookUpQueries }) => {
+    const fragment = selection.includes('...P') ? P : '';
+    const query = `{ ${list}(first: 40) { edges { node { id key ${selection} } } } }${fragment}`;
     await gql(query); // the cost model measures the fan-out of an edge type on its first use
     const page = await gql(query);
     expect(page.errors).toBeUndefined();
-    expect(page.queries).toBe(queries);
+    expect(page.queries).toBe(1);
     const items: Item[] = page.data[list].edges.map((e: { node: Item }) => e.node);
     expect(items.length).toBeGreaterThan(5);
     let nested = 0;
     for (const item of items) {
-      const one = await gql(`query ($id: ID!) { ${lookup}(id: $id) { key ${sel} } }${fragment}`, { id: item.key });
+      const reference = await gql(
+        `query ($id: ID!) { node(id: $id) { ... on ${type} { id key ${selection} } } }${fragment}`,
+        {
+          id: item.id,
+        },
+      );
+      expect(reference.errors).toBeUndefined();
+      expect(item).toEqual(reference.data.node);
+      const one = await gql(`query ($id: ID!) { ${lookup}(id: $id) { id key ${selection} } }${fragment}`, {
+        id: item.key,
+      });
       expect(one.errors).toBeUndefined();
-      expect(item).toEqual(one.data[lookup]);
+      expect(one.queries).toBe(lookUpQueries?.(item) ?? 1);
+      expect(one.data[lookup]).toEqual(reference.data.node);
       nested += Object.values(item).filter((v) => Array.isArray(v) && v.length > 0).length;
     }
     expect(nested).toBeGreaterThan(items.length / 2);
