@@ -17,7 +17,13 @@ import type { Context } from '../context.js';
 import { type Direction, type EdgeType, NODE_LABELS, type NodeLabel } from '../domain/edges.js';
 import type { EdgeWithOther } from '../repositories/graph.js';
 import type { ListPlan } from '../repositories/lists.js';
-import { type ClaimLoad, type FieldLoad, type LoadTree, type PreloadStep, preloadSteps } from '../repositories/preload.js';
+import {
+  type ClaimLoad,
+  type FieldLoad,
+  type LoadTree,
+  type PreloadStep,
+  preloadSteps,
+} from '../repositories/preload.js';
 
 /**
  * A field's load, published on its schema field (`extensions.preload`) so that a list above it can
@@ -120,7 +126,11 @@ function loadTrees(
     const load = loadOf(def?.extensions);
     if (!def || !load) continue;
     const child = getNamedType(def.type);
-    const children = isCompositeType(child) ? loadTrees(field.selectionSet, child, info) : [];
+    // Below a claims load, only the claims it loads are the items of the next level (not a claim's
+    // evidence, asserter, contradictions or what it is about).
+    const itemsLoaded =
+      load.kind === 'edges' || (child.name === 'Claim' && (load.by === 'about' || load.of === 'claimIds'));
+    const children = itemsLoaded && isCompositeType(child) ? loadTrees(field.selectionSet, child, info) : [];
     trees.push({ load, label: labelOf(child), children });
   }
   return trees;

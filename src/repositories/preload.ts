@@ -89,8 +89,10 @@ export function preloadSteps(trees: readonly LoadTree[]): PreloadStep[] {
           const types = [...new Set(tree.load.types)].sort();
           const onEdges = tree.children.filter((c) => c.load.kind === 'claims' && c.load.of === 'claimIds');
           const onOthers = tree.children.filter((c) => !onEdges.includes(c));
-          if (onOthers.length > 0) next.push({ from: index, pick: { types, label: tree.label, of: 'other' }, trees: onOthers });
-          if (onEdges.length > 0) next.push({ from: index, pick: { types, label: null, of: 'claimIds' }, trees: onEdges });
+          if (onOthers.length > 0)
+            next.push({ from: index, pick: { types, label: tree.label, of: 'other' }, trees: onOthers });
+          if (onEdges.length > 0)
+            next.push({ from: index, pick: { types, label: null, of: 'claimIds' }, trees: onEdges });
         }
       }
     }

@@ -63,34 +63,53 @@ describe('lists and look-ups load the next levels of their selection in their ow
   ];
   const P = ' fragment P on Person { positions { to { ... on Entity { key } } evidence { quote } } }';
 
-  it.each(cases)('$name: one query, the answers of node(id:)', async ({ list, lookup, type, selection, lookUpQueries }) => {
-    const fragment = selection.includes('...P') ? P : '';
-    const query = `{ ${list}(first: 40) { edges { node { id key ${selection} } } } }${fragment}`;
-    await gql(query); // the cost model measures the fan-out of an edge type on its first use
-    const page = await gql(query);
-    expect(page.errors).toBeUndefined();
-    expect(page.queries).toBe(1);
-    const items: Item[] = page.data[list].edges.map((e: { node: Item }) => e.node);
-    expect(items.length).toBeGreaterThan(5);
-    let nested = 0;
-    for (const item of items) {
-      const reference = await gql(
-        `query ($id: ID!) { node(id: $id) { ... on ${type} { id key ${selection} } } }${fragment}`,
-        {
-          id: item.id,
-        },
-      );
-      expect(reference.errors).toBeUndefined();
-      expect(item).toEqual(reference.data.node);
-      const one = await gql(`query ($id: ID!) { ${lookup}(id: $id) { id key ${selection} } }${fragment}`, {
-        id: item.key,
-      });
-      expect(one.errors).toBeUndefined();
-      expect(one.queries).toBe(lookUpQueries?.(item) ?? 1);
-      expect(one.data[lookup]).toEqual(reference.data.node);
-      nested += Object.values(item).filter((v) => Array.isArray(v) && v.length > 0).length;
+  it.each(cases)(
+    '$name: one query, the answers of node(id:)',
+    async ({ list, lookup, type, selection, lookUpQueries }) => {
+      const fragment = selection.includes('...P') ? P : '';
+      const query = `{ ${list}(first: 40) { edges { node { id key ${selection} } } } }${fragment}`;
+      await gql(query); // the cost model measures the fan-out of an edge type on its first use
+      const page = await gql(query);
+      expect(page.errors).toBeUndefined();
+      expect(page.queries).toBe(1);
+      const items: Item[] = page.data[list].edges.map((e: { node: Item }) => e.node);
+      expect(items.length).toBeGreaterThan(5);
+      let nested = 0;
+      for (const item of items) {
+        const reference = await gql(
+          `query ($id: ID!) { node(id: $id) { ... on ${type} { id key ${selection} } } }${fragment}`,
+          {
+            id: item.id,
+          },
+        );
+        expect(reference.errors).toBeUndefined();
+        expect(item).toEqual(reference.data.node);
+        const one = await gql(`query ($id: ID!) { ${lookup}(id: $id) { id key ${selection} } }${fragment}`, {
+          id: item.key,
+        });
+        expect(one.errors).toBeUndefined();
+        expect(one.queries).toBe(lookUpQueries?.(item) ?? 1);
+        expect(one.data[lookup]).toEqual(reference.data.node);
+        nested += Object.values(item).filter((v) => Array.isArray(v) && v.length > 0).length;
+      }
+      expect(nested).toBeGreaterThan(items.length / 2);
+    },
+  );
+
+  it("preloads below a claims load only on the claims it loads, not on a claim's evidence, asserter or subject", async () => {
+    const steps: unknown[][] = [];
+    db.onQuery = (q) => {
+      if (q.params.preload) steps.push(q.params.preload as unknown[]);
+    };
+    try {
+      const r = await gql(`{ claims(first: 5) { edges { node { about { ... on Event { sources { key } } }
+        assertedBy { ... on State { memberships { kind } } } contradicts { evidence { quote } } } } } }`);
+      expect(r.errors).toBeUndefined();
+      // only the claims' own details: the rest loads level by level from the true ids
+      expect(steps).toEqual([[{ types: null, label: null, by: 'ids' }]]);
+    } finally {
+      db.onQuery = undefined;
     }
-    expect(nested).toBeGreaterThan(items.length / 2);
   });
 
   it('counts a list beside its page when totalCount is asked for (one round trip, not two)', async () => {
