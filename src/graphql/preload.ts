@@ -173,3 +173,20 @@ export function lookUpPlanOf(info: GraphQLResolveInfo): PreloadStep[] {
   if (!isCompositeType(type)) return [];
   return preloadSteps(merged(info.fieldNodes.flatMap((f) => loadTrees(f.selectionSet, type, info))));
 }
+
+/**
+ * What the fields of a graph's edges will load (`shortestPath { edges { claims evidence } }`): the
+ * claims behind them, by the ids the edges hold, as the steps of a preload the graph's query runs.
+ */
+export function graphPlanOf(info: GraphQLResolveInfo): PreloadStep[] {
+  const graph = getNamedType(info.returnType);
+  if (!isObjectType(graph)) return [];
+  const edgeType = getNamedType(graph.getFields().edges?.type);
+  if (!edgeType || !isCompositeType(edgeType)) return [];
+  const trees = info.fieldNodes
+    .flatMap((f) => fieldsOn(f.selectionSet, graph, info))
+    .filter(({ field }) => field.name.value === 'edges')
+    .flatMap(({ field }) => loadTrees(field.selectionSet, edgeType, info))
+    .filter((t) => t.load.kind === 'claims' && t.load.of === 'claimIds');
+  return preloadSteps(merged(trees));
+}

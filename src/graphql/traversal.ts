@@ -11,6 +11,7 @@ import { builder } from './builder.js';
 import { CooperationEnum, EntityKindEnum, RelationKindEnum, RelationRoleEnum } from './enums.js';
 import { keyOf } from './ids.js';
 import { bounded } from './pagination.js';
+import { graphPlanOf, readsClaims } from './preload.js';
 import { ClaimRef, DisputeRef, EntityRef, EventRef, EvidenceRef, GraphElementRef, RelationRef } from './refs.js';
 import { claimsOf, evidenceOf } from './relation.js';
 
@@ -56,8 +57,12 @@ const GraphEdgeRef = builder.objectRef<EdgeRecord>('GraphEdge').implement({
     role: t.field({ type: RelationRoleEnum, nullable: true, resolve: (e) => e.role }),
     stance: t.exposeString('stance', { nullable: true }),
     relation: t.field({ type: RelationRef, resolve: (e) => e }),
-    claims: t.field({ type: [ClaimRef], resolve: (e, _a, ctx) => claimsOf(e, ctx) }),
-    evidence: t.field({ type: [EvidenceRef], resolve: async (e, _a, ctx) => evidenceOf(await claimsOf(e, ctx), ctx) }),
+    claims: t.field({ type: [ClaimRef], ...readsClaims('ids', 'claimIds'), resolve: (e, _a, ctx) => claimsOf(e, ctx) }),
+    evidence: t.field({
+      type: [EvidenceRef],
+      ...readsClaims('ids', 'claimIds'),
+      resolve: async (e, _a, ctx) => evidenceOf(await claimsOf(e, ctx), ctx),
+    }),
   }),
 });
 
@@ -214,7 +219,7 @@ builder.queryFields((t) => ({
         description: 'Relationship kinds to follow; default all.',
       }),
     },
-    resolve: (_r, args, ctx) => {
+    resolve: (_r, args, ctx, info) => {
       const from = keyOf(args.from);
       const to = keyOf(args.to);
       if (from === to) throw new InputError('"from" and "to" are the same node');
@@ -223,6 +228,7 @@ builder.queryFields((t) => ({
         to,
         bounded('maxHops', args.maxHops ?? 4, 1, 6),
         kindsArg(args.kinds),
+        graphPlanOf(info),
       );
     },
   }),

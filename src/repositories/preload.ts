@@ -104,6 +104,9 @@ export function preloadSteps(trees: readonly LoadTree[]): PreloadStep[] {
 /** The ids of a step, as a Cypher expression over the page and the earlier steps' results. */
 function idsOf(step: PreloadStep, k: number, root: Root): string {
   // A connection asks for one item more than it shows, to know whether a page follows: not that one's.
+  if (step.from < 0 && root === 'graph') {
+    return 'COLLECT { UNWIND page AS g UNWIND g.edges AS e UNWIND e.claimIds AS id RETURN DISTINCT id }';
+  }
   if (step.from < 0) return root === 'page' ? '[p IN page[..($limit - 1)] | p.node.id]' : '[p IN page | p.node.id]';
   if (!step.pick) return `COLLECT { UNWIND s${step.from} AS x UNWIND x.claims AS d RETURN DISTINCT d.claim.id }`;
   if (step.pick.of === 'claimIds') {
@@ -117,12 +120,19 @@ function idsOf(step: PreloadStep, k: number, root: Root): string {
 
 /**
  * What the query a preload follows returns: a page (`RETURN … AS node, … AS sortKey ORDER BY … LIMIT
- * $limit`, one more row than shown) or nodes by id (`RETURN id, … AS node`, nodes-by-ids).
+ * $limit`, one more row than shown), nodes by id (`RETURN id, … AS node`, nodes-by-ids), or a graph
+ * (`RETURN … AS nodes, … AS edges`, a path), whose edges' claims are the first step's ids.
  */
-type Root = 'page' | 'nodes';
+type Root = 'page' | 'nodes' | 'graph';
 const TAILS: Record<Root, RegExp> = {
   page: /^\nRETURN [\s\S]+ AS node, [\s\S]+ AS sortKey\nORDER BY [^\n]+\nLIMIT \$limit\s*$/,
   nodes: /^\nRETURN id, [\s\S]+ AS node\s*$/,
+  graph: /^\nRETURN [\s\S]+ AS nodes,\s+[\s\S]+ AS edges\s*$/,
+};
+const ITEMS: Record<Root, string> = {
+  page: '{node: node, sortKey: sortKey}',
+  nodes: '{node: node}',
+  graph: '{nodes: nodes, edges: edges}',
 };
 
 /**
@@ -138,7 +148,7 @@ export function withPreload(query: string, steps: readonly PreloadStep[], root: 
   const at = query.lastIndexOf('\nRETURN ');
   if (at < 0 || !TAILS[root].test(query.slice(at))) throw new Error(`not a ${root} query: ${TAILS[root]}`);
   const parts = [`${query.slice(0, at)}\nWITH ${query.slice(at + '\nRETURN '.length)}`];
-  parts.push(`WITH collect(${root === 'page' ? '{node: node, sortKey: sortKey}' : '{node: node}'}) AS page`);
+  parts.push(`WITH collect(${ITEMS[root]}) AS page`);
   steps.forEach((step, k) => {
     parts.push(`WITH *, ${idsOf(step, k, root)} AS ids${k}`);
     if (step.load.kind === 'edges') {

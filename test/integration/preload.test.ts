@@ -112,6 +112,32 @@ describe('lists and look-ups load the next levels of their selection in their ow
     }
   });
 
+  it('a shortest path loads the claims behind its edges in its own query', async () => {
+    const sel = 'claims { statement assertedBy { key } evidence { quote } } evidence { quote start }';
+    const query = `{ shortestPath(from: "putin", to: "nato", maxHops: 4) { edges { kind sourceKey targetKey ${sel} } } }`;
+    await gql(query);
+    const r = await gql(query);
+    expect(r.errors).toBeUndefined();
+    expect(r.queries).toBe(1);
+    let compared = 0;
+    for (const e of r.data.shortestPath.edges) {
+      expect(e.evidence.length).toBeGreaterThan(0);
+      const ref = await gql(
+        `query ($id: ID!, $kind: RelationKind!) { entity(id: $id) { relations(kinds: [$kind], direction: OUT) {
+          to { ... on Entity { key } ... on Event { key } ... on Dispute { key } } ${sel} } } }`,
+        { id: e.sourceKey, kind: e.kind },
+      );
+      const relation = ref.data.entity?.relations.find((x: { to: { key: string } }) => x.to.key === e.targetKey);
+      if (!relation) continue;
+      expect({ claims: e.claims, evidence: e.evidence }).toEqual({
+        claims: relation.claims,
+        evidence: relation.evidence,
+      });
+      compared += 1;
+    }
+    expect(compared).toBeGreaterThan(0);
+  });
+
   it('counts a list beside its page when totalCount is asked for (one round trip, not two)', async () => {
     for (const query of [
       '{ claims(first: 10) { totalCount edges { node { key evidence { quote } } } } }',
