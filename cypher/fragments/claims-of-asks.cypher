@@ -1,26 +1,26 @@
 // Claims with who asserts them, their evidence, what they are about and what contradicts them.
-// Each ask {kind, id} of the list %1 says how its id selects them: 'ids' (the claim itself), 'about'
+// Each ask {kind, id} of the list %1 (a variable) says how its id selects them: 'ids' (the claim itself), 'about'
 // (about this event or dispute, or with this entity as subject or object), 'asserted' (asserted by
 // this entity), 'document' (from this document). One row {kind, id, claims} per ask that has any.
-UNWIND %1 AS ask
-WITH ask.kind AS kind, ask.id AS id
-CALL (kind, id) {
-  WITH kind, id WHERE kind = 'ids'
+// Each kind reads only its own asks: a branch filtered after the UNWIND would still seek for every
+// ask (the planner seeks before it filters).
+CALL (%1) {
+  UNWIND [a IN %1 WHERE a.kind = 'ids' | a.id] AS id
   MATCH (c:Claim {id: id})
-  RETURN c
+  RETURN 'ids' AS kind, id, c
   UNION
-  WITH kind, id WHERE kind = 'about'
+  UNWIND [a IN %1 WHERE a.kind = 'about' | a.id] AS id
   {{graph-node id id x}}
   MATCH (c:Claim)-[:ABOUT|SUBJECT|OBJECT]->(x)
-  RETURN c
+  RETURN 'about' AS kind, id, c
   UNION
-  WITH kind, id WHERE kind = 'asserted'
+  UNWIND [a IN %1 WHERE a.kind = 'asserted' | a.id] AS id
   MATCH (c:Claim)-[:ASSERTED_BY]->(:Entity {id: id})
-  RETURN c
+  RETURN 'asserted' AS kind, id, c
   UNION
-  WITH kind, id WHERE kind = 'document'
+  UNWIND [a IN %1 WHERE a.kind = 'document' | a.id] AS id
   MATCH (c:Claim {documentId: id})
-  RETURN c
+  RETURN 'document' AS kind, id, c
 }
 WITH kind, id, c ORDER BY c.documentId, c.id
 RETURN kind, id, collect({
