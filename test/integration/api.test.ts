@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SentQuery } from '../../src/db/driver.js';
 import { EDGE_TYPE_WORDS } from '../../src/domain/edges.js';
 import { EXAMPLES } from '../../src/graphiql/examples.js';
 import { createRepositories } from '../../src/repositories/index.js';
@@ -188,6 +190,37 @@ describe('GraphQL API on the real Neo4j with the article loaded', () => {
     expect(all).toEqual(
       expect.arrayContaining([...own, 'putin-erdogan-phone-call', 'putin-criticises-drone-deliveries']),
     );
+  });
+
+  it('sends a dyad in rows of at most `chunk` items of each list, which put together are the whole dyad', async () => {
+    const sent: SentQuery[] = [];
+    db.onQuery = (q) => {
+      if (q.name === 'dyad') sent.push(q);
+    };
+    try {
+      expect((await gql('{ dyad(a: "russia", b: "turkey") { events { direction } } }')).errors).toBeUndefined();
+    } finally {
+      db.onQuery = undefined;
+    }
+    const [query] = sent;
+    if (!query) throw new Error('no dyad query sent');
+    const run = async (chunk: number) =>
+      (await db.driver.executeQuery(query.cypher, { ...query.params, chunk: neo4j.int(chunk) })).records
+        .map((r) => r.toObject())
+        .sort((a, b) => Number(a.part) - Number(b.part));
+    const wholeRows = await run(1000);
+    expect(wholeRows.length).toBe(1);
+    const [whole] = wholeRows;
+    const parts = await run(2);
+    expect(whole?.events.length).toBeGreaterThan(4);
+    expect(parts.length).toBe(
+      Math.ceil(Math.max(whole?.events.length, whole?.relations.length, whole?.disputes.length) / 2),
+    );
+    for (const p of parts)
+      for (const list of ['events', 'relations', 'disputes']) expect(p[list].length).toBeLessThanOrEqual(2);
+    for (const list of ['events', 'relations', 'disputes', 'sideA', 'sideB']) {
+      expect(parts.flatMap((p) => p[list])).toEqual(whole?.[list]);
+    }
   });
 
   it('gives the Russia–Turkey dyad split into cooperation and conflict with the Goldstein sum', async () => {
