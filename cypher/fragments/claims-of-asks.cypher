@@ -1,7 +1,8 @@
 // Claims with who asserts them, their evidence, what they are about and what contradicts them.
 // Each ask {kind, id} of the list %1 (a variable) says how its id selects them: 'ids' (the claim itself), 'about'
 // (about this event or dispute, or with this entity as subject or object), 'asserted' (asserted by
-// this entity), 'document' (from this document). One row {kind, id, claims} per ask that has any.
+// this entity), 'document' (from this document). Rows {kind, id, claims} for each ask that has any
+// (several for many claims).
 // Each kind reads only its own asks: a branch filtered after the UNWIND would still seek for every
 // ask (the planner seeks before it filters).
 CALL (%1) {
@@ -23,7 +24,7 @@ CALL (%1) {
   RETURN 'document' AS kind, id, c
 }
 WITH kind, id, c ORDER BY c.documentId, c.id
-RETURN kind, id, collect({
+WITH kind, id, collect({
   claim: {{claim-map c}},
   // Who asserts it: as a node when the operation reads it ($projection.asserter), else its id only.
   asserterId: [(c)-[:ASSERTED_BY]->(a) | a.id][0],
@@ -39,3 +40,6 @@ RETURN kind, id, collect({
   contradicts: CASE WHEN $projection.contradicts
     THEN COLLECT { MATCH (c)-[:CONTRADICTS]-(other:Claim) RETURN DISTINCT other.id ORDER BY other.id } ELSE [] END
 }) AS claims
+// In rows of at most $claimChunk claims, in order (repositories/rows.ts ROW_PARTS).
+UNWIND range(0, (size(claims) - 1) / $claimChunk) AS part
+RETURN kind, id, claims[part * $claimChunk..(part + 1) * $claimChunk] AS claims

@@ -1,5 +1,5 @@
 // The truthy edges of some types at the nodes whose ids are in the list %1, in one direction, with
-// the node at the other end: one row {id, edges} per node that has any. __PATTERN__ is the
+// the node at the other end: rows {id, edges} per node that has any (a hub's edges in several). __PATTERN__ is the
 // relationship pattern, typed and directed (`-[r:MEMBER_OF|PART_OF]->`), built in
 // repositories/patterns.ts from the allow-listed edge types: a typed expansion reads only those
 // relationships of a dense node, not all of them.
@@ -8,8 +8,10 @@ UNWIND %1 AS id
 MATCH (n)__PATTERN__(m)
 WITH id, r, m
 ORDER BY type(r), m.id
-RETURN id,
-       collect({
+WITH id, collect({
          edge: {{edge r}},
          other: {{node-map m}}
        }) AS edges
+// A hub's edges in rows of at most $edgeChunk, in order (repositories/rows.ts ROW_PARTS).
+UNWIND range(0, (size(edges) - 1) / $edgeChunk) AS part
+RETURN id, edges[part * $edgeChunk..(part + 1) * $edgeChunk] AS edges

@@ -80,9 +80,29 @@ function splitEdges(
 ): void {
   for (const r of rows) {
     for (const [group, wanted] of asks) {
-      found.set(`${group}|${r.id}`, asks.length === 1 ? r.edges : r.edges.filter((e) => wanted.has(e.edge.type)));
+      const key = `${group}|${r.id}`;
+      const edges = asks.length === 1 ? r.edges : r.edges.filter((e) => wanted.has(e.edge.type));
+      // A hub's edges come in several rows, in order.
+      const list = found.get(key);
+      if (list) list.push(...edges);
+      else found.set(key, edges);
     }
   }
+}
+
+/** The claims of claims-of-asks rows by a key of their ask: many claims of one ask come in several rows, in order. */
+function claimsByKey(
+  rows: readonly { kind: string; id: string; claims: unknown[] }[],
+  keyOf: (row: { kind: string; id: string }) => string,
+): Map<string, ClaimDetails[]> {
+  const map = new Map<string, ClaimDetails[]>();
+  for (const r of rows) {
+    const key = keyOf(r);
+    const list = map.get(key);
+    if (list) list.push(...(r.claims as ClaimDetails[]));
+    else map.set(key, [...(r.claims as ClaimDetails[])]);
+  }
+  return map;
 }
 
 /**
@@ -211,7 +231,7 @@ export class GraphRepository {
       claimsByAsk,
       await this.db.read('claims', cypher('queries/claims'), { asks }, this.opts),
     );
-    const map = new Map(rows.map((r) => [claimKey(r.kind as ClaimSelection, r.id), r.claims as ClaimDetails[]]));
+    const map = claimsByKey(rows, (r) => claimKey(r.kind as ClaimSelection, r.id));
     return keys.map((key) => this.acceptClaims(key, map.get(key) ?? []));
   });
 
@@ -251,7 +271,7 @@ export class GraphRepository {
         }
       } else {
         const rows = parseRows('preload-claims', claimsByAsk, result.rows);
-        const map = new Map(rows.map((r) => [r.id, r.claims as ClaimDetails[]]));
+        const map = claimsByKey(rows, (r) => r.id);
         for (const id of result.ids) {
           const key = claimKey(step.load.by, id);
           this.claims.prime(key, this.acceptClaims(key, map.get(id) ?? []));

@@ -2,6 +2,7 @@ import type { Database, QueryOptions } from '../db/driver.js';
 import { GraphRepository } from './graph.js';
 import { ListRepository } from './lists.js';
 import { fullProjection } from './projection.js';
+import { ROW_PARTS } from './rows.js';
 import { SearchRepository } from './search.js';
 import { StatsRepository } from './stats.js';
 import { TraversalRepository } from './traversal.js';
@@ -17,9 +18,9 @@ export interface Repositories {
   writes: WriteRepository;
 }
 
-/** `opts.params.projection` (see projection.ts) is every property unless the caller gives one. */
+/** `opts.params.projection` (see projection.ts) is every property unless the caller gives one; ROW_PARTS go to every query. */
 export function createRepositories(db: Database, given: QueryOptions): Repositories {
-  const opts = { ...given, params: { projection: fullProjection(), ...given.params } };
+  const opts = { ...given, params: { projection: fullProjection(), ...ROW_PARTS, ...given.params } };
   const graph = new GraphRepository(db, opts);
   return {
     graph,

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { int } from '../db/driver.js';
 
 /** A row Neo4j returned that does not have the shape its query promises: a bug or stale data, never the client's. */
 export class RowShapeError extends Error {}
@@ -21,3 +22,10 @@ export function parseRows<S extends z.ZodType>(query: string, schema: S, rows: u
   }
   return out;
 }
+
+/**
+ * How many items of a list a row of edges-of-ids and claims-of-asks holds (a hub's edges, the claims
+ * about it come in several rows, in order): the driver decodes a record larger than a Bolt chunk
+ * (64 KiB) through a much slower path, byte by byte. Parameters of every query.
+ */
+export const ROW_PARTS = { edgeChunk: int(32), claimChunk: int(16) };

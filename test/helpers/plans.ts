@@ -164,7 +164,17 @@ export function printPlan(n: PlanNode, depth = 0): string {
 }
 
 /** Parameters that every query of a name has (not what sets one apart); `projection` is in every query, `preload` in every page query with one. */
-const SETTINGS = new Set(['limit', 'graphTypes', 'fromDocument', 'fromDate', 'projection', 'preload', 'chunk']);
+const SETTINGS = new Set([
+  'limit',
+  'graphTypes',
+  'fromDocument',
+  'fromDate',
+  'projection',
+  'preload',
+  'chunk',
+  'edgeChunk',
+  'claimChunk',
+]);
 
 /** What sets a captured query apart from others of its name: its order, the parameters given, its pattern. */
 export function variantOf(q: SentQuery): string {

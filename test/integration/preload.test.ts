@@ -1,4 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cypher } from '../../src/db/cypher.js';
+import { int } from '../../src/db/driver.js';
+import { EDGE_TYPE_WORDS } from '../../src/domain/edges.js';
+import { createRepositories } from '../../src/repositories/index.js';
+import { relationshipPattern } from '../../src/repositories/patterns.js';
+import { preloadSteps } from '../../src/repositories/preload.js';
+import { fullProjection } from '../../src/repositories/projection.js';
 import { testApp } from '../helpers/app.js';
 import { resetToArticle, testDatabase } from '../helpers/db.js';
 
@@ -136,6 +143,40 @@ describe('lists and look-ups load the next levels of their selection in their ow
       compared += 1;
     }
     expect(compared).toBeGreaterThan(0);
+  });
+
+  it("puts together the rows a hub's edges and the claims about it come in, in order", async () => {
+    const small = { params: { edgeChunk: int(2), claimChunk: int(2) } };
+    const whole = createRepositories(db, {}).graph;
+    const parts = createRepositories(db, small).graph;
+    for (const id of ['russia', 'turkey']) {
+      const edges = await whole.edges(id, EDGE_TYPE_WORDS, 'BOTH');
+      const claims = await whole.claimsAbout(id);
+      expect(edges.length).toBeGreaterThan(20);
+      expect(claims.length).toBeGreaterThan(10);
+      expect(await parts.edges(id, EDGE_TYPE_WORDS, 'BOTH')).toEqual(edges);
+      expect(await parts.claimsAbout(id)).toEqual(claims);
+      // The same through a look-up's preload, whose answers the loaders then give without a query.
+      const preloaded = createRepositories(db, small).graph;
+      const steps = preloadSteps([
+        { load: { kind: 'edges', types: EDGE_TYPE_WORDS, direction: 'BOTH' }, label: null, children: [] },
+        { load: { kind: 'claims', by: 'about' }, label: 'Claim', children: [] },
+      ]);
+      expect((await preloaded.lookUp(id, steps))?.id).toBe(id);
+      const before = db.queriesSent;
+      expect(await preloaded.edges(id, EDGE_TYPE_WORDS, 'BOTH')).toEqual(edges);
+      expect(await preloaded.claimsAbout(id)).toEqual(claims);
+      expect(db.queriesSent).toBe(before);
+    }
+    // The rows are parts indeed: Russia's edges in rows of at most two.
+    const rows = (
+      await db.driver.executeQuery(
+        cypher('queries/edges-of-nodes').replaceAll('__PATTERN__', relationshipPattern(EDGE_TYPE_WORDS, 'BOTH')),
+        { ids: ['russia'], edgeChunk: int(2), projection: fullProjection() },
+      )
+    ).records.map((r) => r.get('edges') as unknown[]);
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.every((r) => r.length <= 2)).toBe(true);
   });
 
   it('counts a list beside its page when totalCount is asked for (one round trip, not two)', async () => {
