@@ -21,7 +21,14 @@ import {
   sentenceRecord,
 } from '../domain/records.js';
 import { relationshipPattern } from './patterns.js';
-import { type PreloadStep, preloadParams, preloadRow, splitPreloadRows, withPreload } from './preload.js';
+import {
+  type PreloadRoot,
+  type PreloadStep,
+  preloadParams,
+  preloadRow,
+  splitPreloadRows,
+  withPreload,
+} from './preload.js';
 import { parseRows, RowShapeError } from './rows.js';
 
 export type { Direction };
@@ -147,18 +154,34 @@ export class GraphRepository {
    */
   async lookUp(id: string, steps: readonly PreloadStep[]): Promise<NodeRecord | null> {
     if (steps.length === 0) return this.node.load(id);
-    const name = 'nodes-by-ids+preload';
-    const rows = await this.db.read(
-      name,
-      withPreload(cypher('queries/nodes-by-ids'), steps, 'nodes'),
-      { ids: [id], preload: preloadParams(steps) },
-      this.opts,
-    );
-    const { items, results } = splitPreloadRows(parseRows(name, preloadRow, rows), steps.length);
+    const name = 'nodes-by-ids';
+    const items = await this.readWithPreload(name, cypher(`queries/${name}`), { ids: [id] }, steps, 'nodes');
     const [found] = parseRows(name, nodeOnly, items);
-    this.acceptPreload(steps, results);
     if (found) this.prime([found.node]);
     return found?.node ?? null;
+  }
+
+  /**
+   * Runs a query (a page, nodes-by-ids or a graph) with a preload's steps (preload.ts), caches what the
+   * steps found and gives back the query's own rows, in order.
+   */
+  async readWithPreload(
+    name: string,
+    text: string,
+    params: Record<string, unknown>,
+    steps: readonly PreloadStep[],
+    root: PreloadRoot,
+  ): Promise<unknown[]> {
+    const query = `${name}+preload`;
+    const rows = await this.db.read(
+      query,
+      withPreload(text, steps, root),
+      { ...params, preload: preloadParams(steps) },
+      this.opts,
+    );
+    const { items, results } = splitPreloadRows(parseRows(query, preloadRow, rows), steps.length);
+    this.acceptPreload(steps, results);
+    return items;
   }
 
   /** Caches nodes that another query returned for `node`, and gives them back. */
@@ -249,7 +272,7 @@ export class GraphRepository {
    * resolvers will ask for, so that those fields send no query of their own: every id of a step gets
    * its list, empty when it has none.
    */
-  acceptPreload(steps: readonly PreloadStep[], results: readonly { ids: string[]; rows: unknown[] }[]): void {
+  private acceptPreload(steps: readonly PreloadStep[], results: readonly { ids: string[]; rows: unknown[] }[]): void {
     steps.forEach((step, k) => {
       const result = results[k];
       if (!result) throw new RowShapeError(`preload step ${k} is missing from the answer`);

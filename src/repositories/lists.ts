@@ -19,7 +19,7 @@ import {
   eventRecord,
 } from '../domain/records.js';
 import type { GraphRepository } from './graph.js';
-import { type PreloadStep, preloadParams, preloadRow, splitPreloadRows, withPreload } from './preload.js';
+import type { PreloadStep } from './preload.js';
 import { parseRows } from './rows.js';
 
 /** Where a row stands in its list's order: [key, rank, id]; the page after it starts past it. */
@@ -160,16 +160,8 @@ export class ListRepository {
     if (preload.length === 0) {
       rows = parseRows(`${name}-page`, pageRow(node), await this.db.read(`${name}-page`, text, params, this.opts));
     } else {
-      const query = `${name}-page+preload`;
-      const answer = await this.db.read(
-        query,
-        withPreload(text, preload),
-        { ...params, preload: preloadParams(preload) },
-        this.opts,
-      );
-      const { items, results } = splitPreloadRows(parseRows(query, preloadRow, answer), preload.length);
-      rows = parseRows(query, pageRow(node), items);
-      this.graph.acceptPreload(preload, results);
+      const items = await this.graph.readWithPreload(`${name}-page`, text, params, preload, 'page');
+      rows = parseRows(`${name}-page`, pageRow(node), items);
     }
     this.graph.prime(rows.map((r) => r.node));
     return { items: rows, total: count };

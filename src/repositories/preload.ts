@@ -102,7 +102,7 @@ export function preloadSteps(trees: readonly LoadTree[]): PreloadStep[] {
 }
 
 /** The ids of a step, as a Cypher expression over the page and the earlier steps' results. */
-function idsOf(step: PreloadStep, k: number, root: Root): string {
+function idsOf(step: PreloadStep, k: number, root: PreloadRoot): string {
   // A connection asks for one item more than it shows, to know whether a page follows: not that one's.
   if (step.from < 0 && root === 'graph') {
     return 'COLLECT { UNWIND page AS g UNWIND g.edges AS e UNWIND e.claimIds AS id RETURN DISTINCT id }';
@@ -123,13 +123,13 @@ function idsOf(step: PreloadStep, k: number, root: Root): string {
  * $limit`, one more row than shown), nodes by id (`RETURN id, … AS node`, nodes-by-ids), or a graph
  * (`RETURN … AS nodes, … AS edges`, a path), whose edges' claims are the first step's ids.
  */
-type Root = 'page' | 'nodes' | 'graph';
-const TAILS: Record<Root, RegExp> = {
+export type PreloadRoot = 'page' | 'nodes' | 'graph';
+const TAILS: Record<PreloadRoot, RegExp> = {
   page: /^\nRETURN [\s\S]+ AS node, [\s\S]+ AS sortKey\nORDER BY [^\n]+\nLIMIT \$limit\s*$/,
   nodes: /^\nRETURN id, [\s\S]+ AS node\s*$/,
   graph: /^\nRETURN [\s\S]+ AS nodes,\s+[\s\S]+ AS edges\s*$/,
 };
-const ITEMS: Record<Root, string> = {
+const ITEMS: Record<PreloadRoot, string> = {
   page: '{node: node, sortKey: sortKey}',
   nodes: '{node: node}',
   graph: '{nodes: nodes, edges: edges}',
@@ -144,7 +144,7 @@ const ITEMS: Record<Root, string> = {
  * (`$preload`, see preloadParams); only its relationship pattern is written into the text, from the
  * allow-list.
  */
-export function withPreload(query: string, steps: readonly PreloadStep[], root: Root = 'page'): string {
+export function withPreload(query: string, steps: readonly PreloadStep[], root: PreloadRoot = 'page'): string {
   const at = query.lastIndexOf('\nRETURN ');
   if (at < 0 || !TAILS[root].test(query.slice(at))) throw new Error(`not a ${root} query: ${TAILS[root]}`);
   const parts = [`${query.slice(0, at)}\nWITH ${query.slice(at + '\nRETURN '.length)}`];

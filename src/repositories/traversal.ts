@@ -4,7 +4,7 @@ import { type Database, int, type QueryOptions } from '../db/driver.js';
 import { disputeRecord, edgeRecord, entityRecord, eventRecord, nodeRecord } from '../domain/records.js';
 import type { GraphRepository } from './graph.js';
 import { edgeTypes } from './patterns.js';
-import { type PreloadStep, preloadParams, preloadRow, splitPreloadRows, withPreload } from './preload.js';
+import type { PreloadStep } from './preload.js';
 import { parseRows } from './rows.js';
 
 /** Relationships of the shown types above which a node counts as a hub in a neighbourhood query. */
@@ -79,20 +79,10 @@ export class TraversalRepository {
   ): Promise<Subgraph | null> {
     const text = templated('queries/shortest-path', { MAXHOPS: checkedInt(maxHops, 1, 6) });
     const params = { from, to, types };
-    let rows: unknown[];
-    if (preload.length === 0) rows = await this.db.read('shortest-path', text, params, this.opts);
-    else {
-      const name = 'shortest-path+preload';
-      const answer = await this.db.read(
-        name,
-        withPreload(text, preload, 'graph'),
-        { ...params, preload: preloadParams(preload) },
-        this.opts,
-      );
-      const { items, results } = splitPreloadRows(parseRows(name, preloadRow, answer), preload.length);
-      this.graph.acceptPreload(preload, results);
-      rows = items;
-    }
+    const rows =
+      preload.length === 0
+        ? await this.db.read('shortest-path', text, params, this.opts)
+        : await this.graph.readWithPreload('shortest-path', text, params, preload, 'graph');
     const [row] = parseRows('shortest-path', path, rows);
     if (!row) return null;
     this.graph.prime(row.nodes);
