@@ -153,7 +153,11 @@ builder.node(DocumentRef, {
       resolve: (d, _a, ctx) => ctx.repos.graph.sentencesOfDocument.load(d.id),
     }),
     mentions: t.field({ type: [MentionRef], resolve: (d, _a, ctx) => ctx.repos.graph.mentionsInDocument.load(d.id) }),
-    claims: t.field({ type: [ClaimRef], resolve: (d, _a, ctx) => ctx.repos.graph.claimsOfDocument(d.id) }),
+    claims: t.field({
+      type: [ClaimRef],
+      ...readsClaims('document'),
+      resolve: (d, _a, ctx) => ctx.repos.graph.claimsOfDocument(d.id),
+    }),
   }),
 });
 

@@ -25,6 +25,9 @@ import {
   RelationRef,
 } from './refs.js';
 
+/** The PARTY_TO edges `Actor.disputes` follows. */
+const ACTOR_DISPUTES = followsEdges(['PARTY_TO'], 'OUT');
+
 const EntitySourceRef = builder.objectRef<EntitySource>('EntitySource').implement({
   description:
     "What one document says of an entity. Documents never erase each other's values: the entity shows, field by field, the value of the earliest-published document that gives one (ties by document key).",
@@ -125,11 +128,13 @@ ActorRef.implement({
     disputes: t.field({
       type: [RelationRef],
       description: 'The disputes the actor is a party to (PARTY_TO relations, with role and stance).',
-      resolve: async (r, _a, ctx) => (await ctx.repos.graph.edges(r.id, ['PARTY_TO'], 'OUT')).map((e) => e.edge),
+      ...ACTOR_DISPUTES.options,
+      resolve: async (r, _a, ctx) => (await ACTOR_DISPUTES.load(ctx, r.id)).map((e) => e.edge),
     }),
     assertedClaims: t.field({
       type: [ClaimRef],
       description: 'Claims this actor asserts.',
+      ...readsClaims('asserted'),
       resolve: (r, _a, ctx) => ctx.repos.graph.claimsAssertedBy(r.id),
     }),
   }),

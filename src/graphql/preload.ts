@@ -129,7 +129,7 @@ function loadTrees(
     // Below a claims load, only the claims it loads are the items of the next level (not a claim's
     // evidence, asserter, contradictions or what it is about).
     const itemsLoaded =
-      load.kind === 'edges' || (child.name === 'Claim' && (load.by === 'about' || load.of === 'claimIds'));
+      load.kind === 'edges' || (child.name === 'Claim' && (load.by !== 'ids' || load.of === 'claimIds'));
     const children = itemsLoaded && isCompositeType(child) ? loadTrees(field.selectionSet, child, info) : [];
     trees.push({ load, label: labelOf(child), children });
   }

@@ -9,8 +9,12 @@ import { relationshipPattern } from './patterns.js';
  * loads: 'about' for what they are about, 'ids' for a claim's own details).
  */
 export type FieldLoad = { kind: 'edges'; types: readonly string[]; direction: Direction } | ClaimLoad;
-/** `of: 'claimIds'`: the claims behind an edge (a Relation's), by the ids the edge holds. */
-export type ClaimLoad = { kind: 'claims'; by: 'about' | 'ids'; of?: 'claimIds' };
+/**
+ * Claims selected by an id as GraphRepository's claim loads select them: 'about' a node, a claim's
+ * own details ('ids'), 'asserted' by an actor, from a 'document'. `of: 'claimIds'`: the claims behind
+ * an edge (a Relation's), by the ids the edge holds.
+ */
+export type ClaimLoad = { kind: 'claims'; by: 'about' | 'ids' | 'asserted' | 'document'; of?: 'claimIds' };
 
 /** A field load in a selection, with the loads of the fields selected below it. */
 export interface LoadTree {

@@ -65,7 +65,7 @@ describe('lists and look-ups load the next levels of their selection in their ow
       lookup: 'actor',
       type: 'Entity',
       selection: `name ... on State { memberships { to { ... on Entity { key } } claims { statement evidence { quote } } } }
-        ...P claims { statement }`,
+        ...P claims { statement } ... on Actor { assertedClaims { statement evidence { quote } } disputes { stance } }`,
     },
   ];
   const P = ' fragment P on Person { positions { to { ... on Entity { key } } evidence { quote } } }';
@@ -177,6 +177,22 @@ describe('lists and look-ups load the next levels of their selection in their ow
     ).records.map((r) => r.get('edges') as unknown[]);
     expect(rows.length).toBeGreaterThan(10);
     expect(rows.every((r) => r.length <= 2)).toBe(true);
+  });
+
+  it('documents load their claims in the page query', async () => {
+    const selection = 'title claims { statement assertedBy { key } evidence { quote } }';
+    const query = `{ documents(first: 5) { edges { node { id key ${selection} } } } }`;
+    await gql(query);
+    const page = await gql(query);
+    expect(page.errors).toBeUndefined();
+    expect(page.queries).toBe(1);
+    for (const { node } of page.data.documents.edges) {
+      expect(node.claims.length).toBeGreaterThan(10);
+      const reference = await gql(`query ($id: ID!) { node(id: $id) { ... on Document { id key ${selection} } } }`, {
+        id: node.id,
+      });
+      expect(node).toEqual(reference.data.node);
+    }
   });
 
   it('counts a list beside its page when totalCount is asked for (one round trip, not two)', async () => {
