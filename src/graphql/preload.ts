@@ -97,7 +97,7 @@ function fieldsOn(
   return out;
 }
 
-const keyOf = (load: FieldLoad) =>
+const loadKey = (load: FieldLoad) =>
   load.kind === 'edges'
     ? `edges|${load.direction}|${[...load.types].sort().join(',')}`
     : `claims|${load.by}|${load.of ?? ''}`;
@@ -106,9 +106,9 @@ const keyOf = (load: FieldLoad) =>
 function merged(trees: readonly LoadTree[]): LoadTree[] {
   const byLoad = new Map<string, LoadTree>();
   for (const tree of trees) {
-    const known = byLoad.get(keyOf(tree.load));
+    const known = byLoad.get(loadKey(tree.load));
     if (known) known.children = merged([...known.children, ...tree.children]);
-    else byLoad.set(keyOf(tree.load), { ...tree, children: merged(tree.children) });
+    else byLoad.set(loadKey(tree.load), { ...tree, children: merged(tree.children) });
   }
   return [...byLoad.values()];
 }

@@ -107,10 +107,10 @@ export function preloadSteps(trees: readonly LoadTree[]): PreloadStep[] {
 
 /** The ids of a step, as a Cypher expression over the page and the earlier steps' results. */
 function idsOf(step: PreloadStep, k: number, root: PreloadRoot): string {
-  // A connection asks for one item more than it shows, to know whether a page follows: not that one's.
   if (step.from < 0 && root === 'graph') {
     return 'COLLECT { UNWIND page AS g UNWIND g.edges AS e UNWIND e.claimIds AS id RETURN DISTINCT id }';
   }
+  // A connection asks for one item more than it shows, to know whether a page follows: not that one's.
   if (step.from < 0) return root === 'page' ? '[p IN page[..($limit - 1)] | p.node.id]' : '[p IN page | p.node.id]';
   if (!step.pick) return `COLLECT { UNWIND s${step.from} AS x UNWIND x.claims AS d RETURN DISTINCT d.claim.id }`;
   if (step.pick.of === 'claimIds') {
@@ -140,13 +140,12 @@ const ITEMS: Record<PreloadRoot, string> = {
 };
 
 /**
- * A page query (or nodes-by-ids, for a look-up) that also runs the preload steps over the page it
- * found, in one round trip. Its rows
- * are the page's items {at, item: {node, sortKey}}, each step's ids {step, ids} and each step's rows
- * {step, row} (see PreloadRow). A step's rows are those of
- * edges-of-ids or claims-of-asks for its ids, whose types, labels and kinds are parameters
- * (`$preload`, see preloadParams); only its relationship pattern is written into the text, from the
- * allow-list.
+ * A query of a PreloadRoot that also runs the preload steps over what it found, in one round trip.
+ * Its rows are its own items {at, item}, each step's ids {step, ids} and each step's rows {step, row}
+ * (see PreloadRow): many small rows, not one large one (repositories/rows.ts ROW_PARTS says why). A
+ * step's rows are those of edges-of-ids or claims-of-asks for its ids, whose types, labels and kinds
+ * are parameters (`$preload`, see preloadParams); only its relationship pattern is written into the
+ * text, from the allow-list.
  */
 export function withPreload(query: string, steps: readonly PreloadStep[], root: PreloadRoot = 'page'): string {
   const at = query.lastIndexOf('\nRETURN ');
@@ -155,24 +154,22 @@ export function withPreload(query: string, steps: readonly PreloadStep[], root: 
   parts.push(`WITH collect(${ITEMS[root]}) AS page`);
   steps.forEach((step, k) => {
     parts.push(`WITH *, ${idsOf(step, k, root)} AS ids${k}`);
+    let input = `ids${k}`;
+    let body: string;
+    let columns: string;
     if (step.load.kind === 'edges') {
-      const body = fragment('edges-of-ids', `ids${k}`).replaceAll(
-        '__PATTERN__',
-        relationshipPattern(step.load.types, step.load.direction),
-      );
-      parts.push(
-        `CALL (ids${k}) {\n  CALL (ids${k}) {\n${body}\n  }\n  RETURN collect({id: id, edges: edges}) AS s${k}\n}`,
-      );
+      const pattern = relationshipPattern(step.load.types, step.load.direction);
+      body = fragment('edges-of-ids', input).replaceAll('__PATTERN__', pattern);
+      columns = 'id: id, edges: edges';
     } else {
-      parts.push(`WITH *, [i IN ids${k} | {kind: $preload[${k}].by, id: i}] AS asks${k}`);
-      const body = fragment('claims-of-asks', `asks${k}`);
-      parts.push(
-        `CALL (asks${k}) {\n  CALL (asks${k}) {\n${body}\n  }\n  RETURN collect({kind: kind, id: id, claims: claims}) AS s${k}\n}`,
-      );
+      input = `asks${k}`;
+      parts.push(`WITH *, [i IN ids${k} | {kind: $preload[${k}].by, id: i}] AS ${input}`);
+      body = fragment('claims-of-asks', input);
+      columns = 'kind: kind, id: id, claims: claims';
     }
+    // The inner call gives the fragment's rows, the outer one collects them: one row even when none.
+    parts.push(`CALL (${input}) {\n  CALL (${input}) {\n${body}\n  }\n  RETURN collect({${columns}}) AS s${k}\n}`);
   });
-  // Many small rows, not one large one: the driver decodes a record larger than a Bolt chunk (64 KiB)
-  // through a much slower path.
   const list = (prefix: string) => `[${steps.map((_s, k) => `${prefix}${k}`).join(', ')}]`;
   parts.push(`WITH page, ${list('ids')} AS stepIds, ${list('s')} AS stepRows
 CALL (page, stepIds, stepRows) {
