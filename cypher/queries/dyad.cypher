@@ -17,15 +17,15 @@ CALL (sideA, sideB) {
     b: [r IN rbs | {{edge r}}]
   }) AS disputes
 }
-// In parts of at most $chunk of each list, one row each (sides in the first): the driver decodes a
-// record larger than a Bolt chunk (64 KiB) through a much slower path, and two hubs share thousands
+// In parts of at most $dyadChunk of each list, one row each (sides in the first; repositories/rows.ts
+// ROW_PARTS says why): two hubs share thousands
 // of events.
 WITH *, CASE WHEN size(events) >= size(relations) AND size(events) >= size(disputes) THEN size(events)
             WHEN size(relations) >= size(disputes) THEN size(relations) ELSE size(disputes) END AS longest
-UNWIND range(0, (longest - 1) / $chunk) AS part
+UNWIND range(0, (longest - 1) / $dyadChunk) AS part
 RETURN part,
        CASE WHEN part = 0 THEN [n IN sideA | {{entity-map n}}] ELSE [] END AS sideA,
        CASE WHEN part = 0 THEN [n IN sideB | {{entity-map n}}] ELSE [] END AS sideB,
-       events[part * $chunk..(part + 1) * $chunk] AS events,
-       relations[part * $chunk..(part + 1) * $chunk] AS relations,
-       disputes[part * $chunk..(part + 1) * $chunk] AS disputes
+       events[part * $dyadChunk..(part + 1) * $dyadChunk] AS events,
+       relations[part * $dyadChunk..(part + 1) * $dyadChunk] AS relations,
+       disputes[part * $dyadChunk..(part + 1) * $dyadChunk] AS disputes

@@ -24,8 +24,9 @@ export function parseRows<S extends z.ZodType>(query: string, schema: S, rows: u
 }
 
 /**
- * How many items of a list a row of edges-of-ids and claims-of-asks holds (a hub's edges, the claims
- * about it come in several rows, in order): the driver decodes a record larger than a Bolt chunk
- * (64 KiB) through a much slower path, byte by byte. Parameters of every query.
+ * How many items of a list one row holds where a list can be long: a hub's edges (edges-of-ids), the
+ * claims about a node (claims-of-asks), each list of a dyad (dyad.cypher) come in several rows, put
+ * together in order. The driver decodes a record larger than a Bolt chunk (64 KiB) through a much
+ * slower path, byte by byte. Parameters of every query.
  */
-export const ROW_PARTS = { edgeChunk: int(32), claimChunk: int(16) };
+export const ROW_PARTS = { edgeChunk: int(32), claimChunk: int(16), dyadChunk: int(40) };

@@ -23,9 +23,8 @@ const dyad = z.object({
   disputes: z.array(z.object({ dispute: disputeRecord, a: z.array(edgeRecord), b: z.array(edgeRecord) })),
 });
 export type DyadRecord = z.infer<typeof dyad>;
-/** The dyad query answers in parts (rows) of at most DYAD_CHUNK items of each list. */
+/** The dyad query answers in parts (rows) of at most ROW_PARTS.dyadChunk items of each list. */
 const dyadPart = dyad.extend({ part: z.number().int() });
-const DYAD_CHUNK = 40;
 
 const checkedInt = (n: number, min: number, max: number) => {
   if (!Number.isInteger(n) || n < min || n > max) throw new Error(`integer out of range: ${n}`);
@@ -90,7 +89,7 @@ export class TraversalRepository {
   }
 
   async dyad(a: string, b: string, affiliates: boolean, relationTypes: string[]): Promise<DyadRecord | null> {
-    const params = { a, b, affiliates, relationTypes, chunk: int(DYAD_CHUNK) };
+    const params = { a, b, affiliates, relationTypes };
     const parts = parseRows('dyad', dyadPart, await this.db.read('dyad', cypher('queries/dyad'), params, this.opts));
     if (parts.length === 0) return null;
     parts.sort((x, y) => x.part - y.part);

@@ -171,7 +171,7 @@ const SETTINGS = new Set([
   'fromDate',
   'projection',
   'preload',
-  'chunk',
+  'dyadChunk',
   'edgeChunk',
   'claimChunk',
 ]);

@@ -192,7 +192,7 @@ describe('GraphQL API on the real Neo4j with the article loaded', () => {
     );
   });
 
-  it('sends a dyad in rows of at most `chunk` items of each list, which put together are the whole dyad', async () => {
+  it('sends a dyad in rows of at most `dyadChunk` items of each list, which put together are the whole dyad', async () => {
     const sent: SentQuery[] = [];
     db.onQuery = (q) => {
       if (q.name === 'dyad') sent.push(q);
@@ -205,7 +205,7 @@ describe('GraphQL API on the real Neo4j with the article loaded', () => {
     const [query] = sent;
     if (!query) throw new Error('no dyad query sent');
     const run = async (chunk: number) =>
-      (await db.driver.executeQuery(query.cypher, { ...query.params, chunk: neo4j.int(chunk) })).records
+      (await db.driver.executeQuery(query.cypher, { ...query.params, dyadChunk: neo4j.int(chunk) })).records
         .map((r) => r.toObject())
         .sort((a, b) => Number(a.part) - Number(b.part));
     const wholeRows = await run(1000);
