@@ -54,7 +54,7 @@ const actorEvent = z.object({ event: eventRecord, roles: z.array(z.enum(['HAS_SO
 export type ActorEvent = z.infer<typeof actorEvent>;
 
 /** How an id selects claims: the claims themselves, those about it, asserted by it, or from it. */
-type ClaimSelection = 'ids' | 'about' | 'asserted' | 'document';
+export type ClaimSelection = 'ids' | 'about' | 'asserted' | 'document';
 const claimKey = (kind: ClaimSelection, id: string) => `${kind}:${id}`;
 const splitClaimKey = (key: string) => {
   const at = key.indexOf(':');

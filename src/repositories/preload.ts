@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { fragment } from '../db/cypher.js';
 import type { Direction, NodeLabel } from '../domain/edges.js';
+import type { ClaimSelection } from './graph.js';
 import { relationshipPattern } from './patterns.js';
 
 /**
  * What a field of the next level will load for each node of a list: the edges of some types in one
- * direction (GraphRepository.edges), or claims selected by the node's id (GraphRepository's claim
- * loads: 'about' for what they are about, 'ids' for a claim's own details).
+ * direction (GraphRepository.edges), or claims selected by the node's id (ClaimLoad).
  */
 export type FieldLoad = { kind: 'edges'; types: readonly string[]; direction: Direction } | ClaimLoad;
 /**
@@ -14,7 +14,7 @@ export type FieldLoad = { kind: 'edges'; types: readonly string[]; direction: Di
  * own details ('ids'), 'asserted' by an actor, from a 'document'. `of: 'claimIds'`: the claims behind
  * an edge (a Relation's), by the ids the edge holds.
  */
-export type ClaimLoad = { kind: 'claims'; by: 'about' | 'ids' | 'asserted' | 'document'; of?: 'claimIds' };
+export type ClaimLoad = { kind: 'claims'; by: ClaimSelection; of?: 'claimIds' };
 
 /** A field load in a selection, with the loads of the fields selected below it. */
 export interface LoadTree {
