@@ -22,6 +22,7 @@ import {
 } from '../domain/records.js';
 import { relationshipPattern } from './patterns.js';
 import {
+  type ClaimSelection,
   type PreloadRoot,
   type PreloadStep,
   preloadParams,
@@ -53,8 +54,7 @@ export type ClaimDetails = z.infer<typeof claimDetails>;
 const actorEvent = z.object({ event: eventRecord, roles: z.array(z.enum(['HAS_SOURCE', 'HAS_TARGET'])) });
 export type ActorEvent = z.infer<typeof actorEvent>;
 
-/** How an id selects claims: the claims themselves, those about it, asserted by it, or from it. */
-export type ClaimSelection = 'ids' | 'about' | 'asserted' | 'document';
+/** The loader key of a claim selection (preload.ts ClaimSelection says the kinds). */
 const claimKey = (kind: ClaimSelection, id: string) => `${kind}:${id}`;
 const splitClaimKey = (key: string) => {
   const at = key.indexOf(':');

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { fragment } from '../db/cypher.js';
 import type { Direction, NodeLabel } from '../domain/edges.js';
-import type { ClaimSelection } from './graph.js';
 import { relationshipPattern } from './patterns.js';
 
 /**
@@ -9,6 +8,9 @@ import { relationshipPattern } from './patterns.js';
  * direction (GraphRepository.edges), or claims selected by the node's id (ClaimLoad).
  */
 export type FieldLoad = { kind: 'edges'; types: readonly string[]; direction: Direction } | ClaimLoad;
+/** How an id selects claims (GraphRepository's claim loads): the claims themselves, those about it, asserted by it, or from it. */
+export type ClaimSelection = 'ids' | 'about' | 'asserted' | 'document';
+
 /**
  * Claims selected by an id as GraphRepository's claim loads select them: 'about' a node, a claim's
  * own details ('ids'), 'asserted' by an actor, from a 'document'. `of: 'claimIds'`: the claims behind
