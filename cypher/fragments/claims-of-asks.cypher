@@ -24,22 +24,24 @@ CALL (%1) {
   RETURN 'document' AS kind, id, c
 }
 WITH kind, id, c ORDER BY c.documentId, c.id
-WITH kind, id, collect({
-  claim: {{claim-map c}},
+// Each claim as a list (CLAIM_DETAIL_KEYS in repositories/graph.ts; the comment after each value names
+// its key, and test/unit/node-map.test.ts keeps them in that order).
+WITH kind, id, collect([
+  {{claim-map c}}, // claim
+  [(c)-[:ASSERTED_BY]->(a) | a.id][0], // asserterId
   // Who asserts it: as a node when the operation reads it ($projection.asserter), else its id only.
-  asserterId: [(c)-[:ASSERTED_BY]->(a) | a.id][0],
-  assertedBy: CASE WHEN $projection.asserter THEN [(c)-[:ASSERTED_BY]->(a) | {{entity-map a}}][0] END,
-  // The parts below are sent only when the operation reads them ($projection, graphql/projection.ts).
-  evidence: CASE WHEN $projection.claimEvidence
-    THEN COLLECT { MATCH (c)-[:SUPPORTED_BY]->(ev) RETURN {{evidence-map ev}} ORDER BY ev.start } ELSE [] END,
+  CASE WHEN $projection.asserter THEN [(c)-[:ASSERTED_BY]->(a) | {{entity-map a}}][0] END, // assertedBy
+  // The values below are sent only when the operation reads them ($projection, graphql/projection.ts).
+  CASE WHEN $projection.claimEvidence
+    THEN COLLECT { MATCH (c)-[:SUPPORTED_BY]->(ev) RETURN {{evidence-map ev}} ORDER BY ev.start } ELSE [] END, // evidence
   // What it is about, by id: Claim.about loads the node only when a client asks for it.
-  about: CASE WHEN $projection.claimAbout THEN [(c)-[:ABOUT]->(x) | x.id][0] END,
-  subject: CASE WHEN $projection.claimAbout THEN [(c)-[:SUBJECT]->(s) | s.id][0] END,
-  object: CASE WHEN $projection.claimAbout THEN [(c)-[:OBJECT]->(o) | o.id][0] END,
+  CASE WHEN $projection.claimAbout THEN [(c)-[:ABOUT]->(x) | x.id][0] END, // about
+  CASE WHEN $projection.claimAbout THEN [(c)-[:SUBJECT]->(s) | s.id][0] END, // subject
+  CASE WHEN $projection.claimAbout THEN [(c)-[:OBJECT]->(o) | o.id][0] END, // object
   // A contradiction may be stated from either side (or both): each other claim once.
-  contradicts: CASE WHEN $projection.contradicts
-    THEN COLLECT { MATCH (c)-[:CONTRADICTS]-(other:Claim) RETURN DISTINCT other.id ORDER BY other.id } ELSE [] END
-}) AS claims
+  CASE WHEN $projection.contradicts
+    THEN COLLECT { MATCH (c)-[:CONTRADICTS]-(other:Claim) RETURN DISTINCT other.id ORDER BY other.id } ELSE [] END // contradicts
+]) AS claims
 // In rows of at most $claimChunk claims, in order (repositories/rows.ts ROW_PARTS).
 UNWIND range(0, (size(claims) - 1) / $claimChunk) AS part
 RETURN kind, id, claims[part * $claimChunk..(part + 1) * $claimChunk] AS claims

@@ -1,2 +1,3 @@
-// A truthy edge as the API reads it: %1 is the relationship variable.
-{type: type(%1), from: startNode(%1).id, to: endNode(%1).id, relationId: %1.relationId, role: %1.role, stance: %1.stance, claimIds: coalesce(%1.claimIds, [])}
+// A truthy edge as the API reads it, as a list in the order of EDGE_ROW_KEYS (src/domain/records.ts):
+// %1 is the relationship variable.
+[type(%1), startNode(%1).id, endNode(%1).id, %1.relationId, %1.role, %1.stance, coalesce(%1.claimIds, [])]

@@ -1,4 +1,5 @@
-// A node of any label as the read side returns it: the row of its label (<label>-map.cypher), the
+// A node of any label as the read side returns it: the row of its label (<label>-map.cypher, a list
+// whose first value is the id and second the labels), the
 // properties of its record and no bookkeeping of the loader (an entity's sourceValues and
 // documentIds grow with every document that names it; search keys; the ids a document holds).
 // $projection says which long texts and lists the operation reads (src/graphql/projection.ts):

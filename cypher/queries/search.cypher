@@ -16,5 +16,5 @@ RETURN {{node-map node}} AS node, score,
          object: [(claim)-[:OBJECT]->(o) | {{node-map o}}][0],
          edge: [(claim)-[:SUBJECT]->(s)-[r]->(o)<-[:OBJECT]-(claim) WHERE type(r) = claim.relationType | {{edge r}}][0]
        } END AS via
-ORDER BY score DESC, node.id
+ORDER BY score DESC, node[0] // the node's id (a row is a list: domain/records.ts)
 LIMIT $limit

@@ -12,6 +12,7 @@ import {
   entityRecord,
   eventRecord,
   evidenceRecord,
+  fromRow,
   isEntity,
   type MentionRecord,
   mentionRecord,
@@ -37,7 +38,19 @@ export type { Direction };
 const edgeWithOther = z.object({ edge: edgeRecord, other: nodeRecord });
 export type EdgeWithOther = z.infer<typeof edgeWithOther>;
 
-const claimDetails = z.object({
+/** The order of a claim's details in a row of cypher/fragments/claims-of-asks.cypher (a list: see NODE_ROW_KEYS). */
+export const CLAIM_DETAIL_KEYS = [
+  'claim',
+  'asserterId',
+  'assertedBy',
+  'evidence',
+  'about',
+  'subject',
+  'object',
+  'contradicts',
+] as const;
+
+const claimDetailFields = z.object({
   claim: claimRecord,
   asserterId: z.string().nullable(),
   /** The asserter's node when the operation reads it (see projection.ts), else null: `asserter` loads it. */
@@ -49,7 +62,8 @@ const claimDetails = z.object({
   object: z.string().nullable(),
   contradicts: z.array(z.string()),
 });
-export type ClaimDetails = z.infer<typeof claimDetails>;
+const claimDetails = fromRow(CLAIM_DETAIL_KEYS, claimDetailFields);
+export type ClaimDetails = z.infer<typeof claimDetailFields>;
 
 const actorEvent = z.object({ event: eventRecord, roles: z.array(z.enum(['HAS_SOURCE', 'HAS_TARGET'])) });
 export type ActorEvent = z.infer<typeof actorEvent>;

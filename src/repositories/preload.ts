@@ -107,21 +107,26 @@ export function preloadSteps(trees: readonly LoadTree[]): PreloadStep[] {
   return steps;
 }
 
-/** The ids of a step, as a Cypher expression over the page and the earlier steps' results. */
+/**
+ * The ids of a step, as a Cypher expression over the page and the earlier steps' results. Node and
+ * edge rows are lists (NODE_ROW_KEYS, EDGE_ROW_KEYS in domain/records.ts): a node's id is row[0], its
+ * labels row[1]; an edge's type is row[0], its claim ids row[6]; a claim's details (CLAIM_DETAIL_KEYS in
+ * graph.ts) begin with the claim's row.
+ */
 function idsOf(step: PreloadStep, k: number, root: PreloadRoot): string {
   if (step.from < 0 && root === 'graph') {
-    return 'COLLECT { UNWIND page AS g UNWIND g.edges AS e UNWIND e.claimIds AS id RETURN DISTINCT id }';
+    return 'COLLECT { UNWIND page AS g UNWIND g.edges AS e UNWIND e[6] AS id RETURN DISTINCT id }';
   }
   // A connection asks for one item more than it shows, to know whether a page follows: not that one's.
-  if (step.from < 0) return root === 'page' ? '[p IN page[..($limit - 1)] | p.node.id]' : '[p IN page | p.node.id]';
-  if (!step.pick) return `COLLECT { UNWIND s${step.from} AS x UNWIND x.claims AS d RETURN DISTINCT d.claim.id }`;
+  if (step.from < 0) return root === 'page' ? '[p IN page[..($limit - 1)] | p.node[0]]' : '[p IN page | p.node[0]]';
+  if (!step.pick) return `COLLECT { UNWIND s${step.from} AS x UNWIND x.claims AS d RETURN DISTINCT d[0][0] }`;
   if (step.pick.of === 'claimIds') {
-    return `COLLECT { UNWIND s${step.from} AS x UNWIND x.edges AS e WITH e WHERE e.edge.type IN $preload[${k}].types
-    UNWIND e.edge.claimIds AS id RETURN DISTINCT id }`;
+    return `COLLECT { UNWIND s${step.from} AS x UNWIND x.edges AS e WITH e WHERE e.edge[0] IN $preload[${k}].types
+    UNWIND e.edge[6] AS id RETURN DISTINCT id }`;
   }
   return `COLLECT { UNWIND s${step.from} AS x UNWIND x.edges AS e WITH e
-    WHERE e.edge.type IN $preload[${k}].types AND ($preload[${k}].label IS NULL OR $preload[${k}].label IN e.other.labels)
-    RETURN DISTINCT e.other.id }`;
+    WHERE e.edge[0] IN $preload[${k}].types AND ($preload[${k}].label IS NULL OR $preload[${k}].label IN e.other[1])
+    RETURN DISTINCT e.other[0] }`;
 }
 
 /**

@@ -1,7 +1,9 @@
 import { Kind, type OperationDefinitionNode, parse, print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SentQuery } from '../../src/db/driver.js';
+import { NODE_ROW_KEYS, type NodeLabel } from '../../src/domain/records.js';
 import { EXAMPLES } from '../../src/graphiql/examples.js';
+import { CLAIM_DETAIL_KEYS } from '../../src/repositories/graph.js';
 import { testApp } from '../helpers/app.js';
 import { resetToArticle, testDatabase } from '../helpers/db.js';
 import { fetchRunner, PLAN_LIMITS, type PlanOperation, runPlanOperations } from '../helpers/plan-operations.js';
@@ -48,8 +50,24 @@ describe('queries send the long texts and lists of a node only when the operatio
     }
     return rows;
   }
-  const evidenceIn = (rows: unknown[]) =>
-    (JSON.stringify(rows).match(/\{[^{}]*"labels":\["Evidence"\][^{}]*\}/g) ?? []).map((m) => JSON.parse(m));
+  /** Every value of the rows (lists and maps walked through) that `pick` takes, as it gives it. */
+  const pickIn = <T>(rows: unknown, pick: (v: unknown) => T | undefined): T[] => {
+    const found: T[] = [];
+    const walk = (v: unknown): void => {
+      const picked = pick(v);
+      if (picked !== undefined) found.push(picked);
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+    };
+    walk(rows);
+    return found;
+  };
+  /** A node row (a list: NODE_ROW_KEYS) of the label, as an object of its keys. */
+  const rowOf = (label: NodeLabel, v: unknown) =>
+    Array.isArray(v) && Array.isArray(v[1]) && v[1].includes(label)
+      ? (Object.fromEntries(NODE_ROW_KEYS[label].map((k, i) => [k, v[i]])) as Record<string, any>)
+      : undefined;
+  const evidenceIn = (rows: unknown[]) => pickIn(rows, (v) => rowOf('Evidence', v));
 
   it("leaves out an evidence's sentence and gloss when only its quote is asked for", async () => {
     const claims = '{ claims(first: 10) { edges { node { statement evidence { quote } } } } }';
@@ -70,18 +88,12 @@ describe('queries send the long texts and lists of a node only when the operatio
 
   it("leaves out a claim's evidence, what it is about and its contradictions when the operation does not read them", async () => {
     /** The claim details (claims-of-asks) in the rows of an operation's queries. */
-    const detailsIn = async (query: string) => {
-      const found: Record<string, unknown>[] = [];
-      const walk = (v: unknown): void => {
-        if (Array.isArray(v)) v.forEach(walk);
-        else if (v && typeof v === 'object') {
-          if ('asserterId' in v) found.push(v as Record<string, unknown>);
-          Object.values(v).forEach(walk);
-        }
-      };
-      walk(await rowsOf(query));
-      return found;
-    };
+    const detailsIn = async (query: string) =>
+      pickIn(await rowsOf(query), (v) =>
+        Array.isArray(v) && v.length === CLAIM_DETAIL_KEYS.length && rowOf('Claim', v[0])
+          ? (Object.fromEntries(CLAIM_DETAIL_KEYS.map((k, i) => [k, v[i]])) as Record<string, unknown>)
+          : undefined,
+      );
     const lean = await detailsIn('{ claims(first: 40) { edges { node { statement assertedBy { key } } } } }');
     expect(lean.length).toBe(40);
     for (const d of lean)

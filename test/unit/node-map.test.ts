@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { NODE_SCHEMAS } from '../../src/domain/records.js';
+import { EDGE_ROW_KEYS, NODE_ROW_KEYS, NODE_SCHEMAS } from '../../src/domain/records.js';
+import { CLAIM_DETAIL_KEYS } from '../../src/repositories/graph.js';
 import { OPTIONAL_PROPERTIES } from '../../src/repositories/projection.js';
 
 const read = (name: string) =>
@@ -9,31 +10,88 @@ const read = (name: string) =>
     .filter((l) => !l.trim().startsWith('//'))
     .join('\n');
 
-/** The keys a label's map projects (every branch of it): `.prop` and `key: expression`. */
-function projected(label: string): string[] {
-  const text = read(`${label.toLowerCase()}-map`);
-  const branches = [...text.matchAll(/%1 \{([\s\S]*?)\}(?=\s*(?:ELSE|END|$))/g)].map((m) => m[1] as string);
-  if (branches.length === 0) throw new Error(`no map for ${label}`);
-  const keysOf = (branch: string) =>
-    [...branch.matchAll(/(?:^|[,{\s])\.(\w+)|(?:^|[,{\s])(\w+):/g)].map((m) => (m[1] ?? m[2]) as string);
-  // A claim without edits leaves its (absent) edit properties out: every key is in the fullest branch.
-  const fullest = branches.map(keysOf).sort((a, b) => b.length - a.length)[0] as string[];
-  for (const b of branches) for (const k of keysOf(b)) expect(fullest).toContain(k);
-  return [...fullest].sort();
+/** The top-level values of a Cypher list `[a, f(b, c), CASE … END]`. */
+function valuesOf(list: string): string[] {
+  const values: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of list.slice(1, -1)) {
+    if ('([{'.includes(ch)) depth++;
+    if (')]}'.includes(ch)) depth--;
+    if (ch === ',' && depth === 0) {
+      values.push(current.trim());
+      current = '';
+    } else current += ch;
+  }
+  values.push(current.trim());
+  return values.map((v) => v.replace(/\s+/g, ' '));
+}
+
+/** The key a value of a row stands for: `%1.prop`, `labels(%1)`, or a CASE on `$projection.prop`. */
+function keyOf(value: string): string {
+  const prop = value.match(/^%1\.(\w+)$/) ?? value.match(/^CASE WHEN \$projection\.(\w+) THEN %1\.(\w+) /);
+  if (prop?.[2] && prop[2] !== prop[1]) throw new Error(`${value}: flag and property differ`);
+  if (prop) return prop[1] as string;
+  if (value === 'labels(%1)') return 'labels';
+  throw new Error(`not a row value: ${value}`);
+}
+
+/** The keys of every list a label's fragment can send, in order (a claim has a short and a full one). */
+function rowsOf(name: string): string[][] {
+  const text = read(name);
+  const lists = [...text.matchAll(/\[%1\.id/g)].map((m) => {
+    let depth = 0;
+    for (let i = m.index; i < text.length; i++) {
+      if (text[i] === '[') depth++;
+      if (text[i] === ']' && --depth === 0) return text.slice(m.index, i + 1);
+    }
+    throw new Error(`${name}: a row without its ]`);
+  });
+  if (lists.length === 0) throw new Error(`no row in ${name}`);
+  return lists.map((l) => valuesOf(l).map(keyOf));
 }
 
 /** Kept on the node for the loader and Entity.sources (entity-sources.cypher); never in a node row. */
 const LOADER_ONLY = ['documentIds', 'sourceValues'];
 
-describe('the node maps of cypher/fragments/', () => {
-  it.each(NODE_SCHEMAS)('projects every property of the %s record', (label, record) => {
-    const fields = Object.keys(record.shape)
-      .filter((k) => !LOADER_ONLY.includes(k))
-      .sort();
-    expect(projected(label)).toEqual(fields);
+describe('the node rows of cypher/fragments/', () => {
+  it.each(NODE_SCHEMAS)('sends every property of the %s record, in the order of NODE_ROW_KEYS', (label, record) => {
+    const rows = rowsOf(`${label.toLowerCase()}-map`);
+    const keys = NODE_ROW_KEYS[label];
+    // The fullest row is the order of the keys; a shorter one (a claim without edits) is its beginning.
+    const fullest = [...rows].sort((a, b) => b.length - a.length)[0];
+    expect(fullest).toEqual(keys);
+    for (const row of rows) expect(keys.slice(0, row.length)).toEqual(row);
+    expect(keys.slice(0, 2)).toEqual(['id', 'labels']);
+    const fields = Object.keys(record.shape).filter((k) => !LOADER_ONLY.includes(k));
+    expect([...keys].sort()).toEqual(fields.sort());
   });
 
-  it('node-map gives every label its own map', () => {
+  it('sends an edge in the order of EDGE_ROW_KEYS', () => {
+    const expressions: Record<(typeof EDGE_ROW_KEYS)[number], string> = {
+      type: 'type(%1)',
+      from: 'startNode(%1).id',
+      to: 'endNode(%1).id',
+      relationId: '%1.relationId',
+      role: '%1.role',
+      stance: '%1.stance',
+      claimIds: 'coalesce(%1.claimIds, [])',
+    };
+    const [list] = read('edge').match(/\[[\s\S]*\]/) ?? [];
+    expect(valuesOf(list as string)).toEqual(EDGE_ROW_KEYS.map((k) => expressions[k]));
+  });
+
+  it("sends a claim's details in the order of CLAIM_DETAIL_KEYS (the comment after each value)", () => {
+    const text = read('claims-of-asks');
+    const list = text.slice(text.indexOf('collect(['), text.indexOf(']) AS claims'));
+    const named = [...list.matchAll(/\/\/ (\w+)$/gm)].map((m) => m[1]);
+    expect(named).toEqual(CLAIM_DETAIL_KEYS);
+    expect(valuesOf(`${list.slice('collect('.length)}]`.replace(/\/\/ \w+$/gm, ''))).toHaveLength(
+      CLAIM_DETAIL_KEYS.length,
+    );
+  });
+
+  it('node-map gives every label its own row', () => {
     const text = read('node-map');
     for (const [label] of NODE_SCHEMAS)
       expect(text).toContain(`WHEN %1:${label} THEN {{${label.toLowerCase()}-map %1}}`);
