@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CLAIM_ASPECT_WORDS, CLAIM_STANCE_WORDS } from './claims.js';
 import { DATE_PRECISION_WORDS } from './dates.js';
-import { EDGE_TYPE_WORDS } from './edges.js';
+import { EDGE_TYPE_WORDS, type NodeLabel } from './edges.js';
 import { ENTITY_KIND_WORDS, ENTITY_KINDS, type EntityTypeName } from './entities.js';
 import { EVENT_STATUS_WORDS, EVENT_TYPE_WORDS } from './events.js';
 import { RELATION_ROLE_WORDS, RELATION_ROLES } from './roles.js';
@@ -86,8 +86,7 @@ export const NODE_ROW_KEYS = {
     'sentenceCount',
     'text',
   ],
-} as const;
-export type NodeLabel = keyof typeof NODE_ROW_KEYS;
+} as const satisfies Record<Exclude<NodeLabel, 'Sentence'>, readonly string[]>;
 
 /** The order of an edge row's values (cypher/fragments/edge.cypher), a list for the same reason. */
 export const EDGE_ROW_KEYS = ['type', 'from', 'to', 'relationId', 'role', 'stance', 'claimIds'] as const;

@@ -1,7 +1,7 @@
 import { Kind, type OperationDefinitionNode, parse, print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SentQuery } from '../../src/db/driver.js';
-import { NODE_ROW_KEYS, type NodeLabel } from '../../src/domain/records.js';
+import { NODE_ROW_KEYS } from '../../src/domain/records.js';
 import { EXAMPLES } from '../../src/graphiql/examples.js';
 import { CLAIM_DETAIL_KEYS } from '../../src/repositories/graph.js';
 import { testApp } from '../helpers/app.js';
@@ -63,7 +63,7 @@ describe('queries send the long texts and lists of a node only when the operatio
     return found;
   };
   /** A node row (a list: NODE_ROW_KEYS) of the label, as an object of its keys. */
-  const rowOf = (label: NodeLabel, v: unknown) =>
+  const rowOf = (label: keyof typeof NODE_ROW_KEYS, v: unknown) =>
     Array.isArray(v) && Array.isArray(v[1]) && v[1].includes(label)
       ? (Object.fromEntries(NODE_ROW_KEYS[label].map((k, i) => [k, v[i]])) as Record<string, any>)
       : undefined;
