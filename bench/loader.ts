@@ -22,12 +22,13 @@ import { Database } from '../src/db/driver.js';
 import { freePort, startLocalNeo4j } from '../src/db/local-neo4j.js';
 import { applySchema } from '../src/db/schema.js';
 import { planRelationships } from '../src/domain/ingest-plan.js';
+import { BATCH_RELATIONSHIPS } from '../src/ingest/batches.js';
 import { loadArticleFrom } from '../src/ingest/ingest.js';
 import { writePlan, writePlans } from '../src/repositories/ingest-writer.js';
 import { SEED, SIZES, type Size } from './compare/store.js';
 import { log, machine, onCleanup, printBlock, runBench, writeResults } from './lib.js';
 import { poolSizeFor, type SyntheticArticle, syntheticCorpus } from './synthetic/generate.js';
-import { BULK_RELATIONSHIPS, countGraph, type LoadStats, loadSynthetic, stepTable } from './synthetic/load.js';
+import { countGraph, type LoadStats, loadSynthetic, stepTable } from './synthetic/load.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -35,7 +36,7 @@ const { values: args } = parseArgs({
     reingest: { type: 'string', default: '5' },
     name: { type: 'string', default: 'loader' },
     'max-load-minutes': { type: 'string', default: '15' },
-    bulk: { type: 'string', default: String(BULK_RELATIONSHIPS) },
+    bulk: { type: 'string', default: String(BATCH_RELATIONSHIPS) },
   },
 });
 const sizes = (args.sizes ?? '').split(',') as Size[];

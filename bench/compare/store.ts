@@ -9,10 +9,11 @@ import path from 'node:path';
 import { Database } from '../../src/db/driver.js';
 import { freePort, type LocalNeo4j, startLocalNeo4j } from '../../src/db/local-neo4j.js';
 import { applySchema } from '../../src/db/schema.js';
+import { BATCH_RELATIONSHIPS } from '../../src/ingest/batches.js';
 import { articleDirs, ingestArticle } from '../../src/ingest/ingest.js';
 import { ARTICLES_DIR } from '../../src/ingest/seed.js';
 import { log, onCleanup } from '../lib.js';
-import { BULK_RELATIONSHIPS, countGraph, type LoadStats, loadSynthetic } from '../synthetic/load.js';
+import { countGraph, type LoadStats, loadSynthetic } from '../synthetic/load.js';
 
 export const SIZES = { article: 0, '10k': 10_000, '100k': 100_000, '1m': 1_000_000 } as const;
 export type Size = keyof typeof SIZES;
@@ -87,7 +88,7 @@ export async function openStore(size: Size, opts: { store?: string; heap: string
       target: SIZES[size],
       progress: log,
       maxMs: opts.maxLoadMs,
-      bulk: BULK_RELATIONSHIPS,
+      bulk: BATCH_RELATIONSHIPS,
     });
   }
   writeFileSync(marker, `${JSON.stringify({ ...wanted, load }, null, 2)}\n`);

@@ -1,17 +1,19 @@
 /**
  * Loads the synthetic corpus through the project's own loader: validation and planning
- * (src/ingest/ingest.ts loadArticleFrom) and the writer (src/repositories/ingest-writer.ts), until the
- * graph holds the wanted number of relationships. One transaction per document (writePlan), or, with
- * `bulk`, several documents per transaction (writePlans): a batch ends when what its documents write
- * (planRelationships, at least what the graph gains) would reach the target or `bulk` relationships,
- * so both ways load the same documents. Measures relationships per second per document and overall;
- * in bulk, a document's share of its batch's time and gain is in proportion to what it writes.
+ * (src/ingest/ingest.ts loadArticleFrom) and the batch writer (src/ingest/batches.ts, which validates
+ * the next batch while the current one writes), until the graph holds the wanted number of
+ * relationships. One transaction per document, or, with `bulk`, transactions of about `bulk`
+ * relationships: a document is taken while the graph and what the documents taken before it write
+ * (planRelationships, at least what the graph gains) stay below the target, so both ways load the same
+ * documents. Measures relationships per second per document and overall; in bulk, a document's share
+ * of its batch's time and gain is in proportion to what it writes.
  */
 import type { Database } from '../../src/db/driver.js';
 import { planRelationships } from '../../src/domain/ingest-plan.js';
+import { type WrittenBatch, writeInBatches } from '../../src/ingest/batches.js';
 import { loadArticleFrom } from '../../src/ingest/ingest.js';
-import { writePlan, writePlans } from '../../src/repositories/ingest-writer.js';
-import { poolSizeFor, type SyntheticArticle, syntheticCorpus } from './generate.js';
+import type { IngestPlan } from '../../src/ingest/plan.js';
+import { poolSizeFor, syntheticCorpus } from './generate.js';
 
 export interface DocumentLoad {
   slug: string;
@@ -78,9 +80,6 @@ export async function countGraph(db: Database): Promise<{ nodes: number; relatio
   return { nodes: row?.nodes ?? 0, relationships: row?.relationships ?? 0 };
 }
 
-/** Relationships per transaction of a bulk load (about: a batch ends with the document that reaches it). */
-export const BULK_RELATIONSHIPS = 20_000;
-
 const rate = (rels: number, ms: number) => (ms > 0 ? Math.round((rels / ms) * 1000) : 0);
 
 export async function loadSynthetic(
@@ -95,40 +94,45 @@ export async function loadSynthetic(
   let countMs = 0;
   const { steps, onStep } = stepTable();
   const corpus = syntheticCorpus(opts.seed, poolSizeFor(opts.target));
-  const validate = (a: SyntheticArticle) => {
-    const t0 = performance.now();
-    const { plan } = loadArticleFrom(a.slug, `synthetic/${a.slug}`, a.text, a.yaml);
-    return { slug: a.slug, plan, validateMs: performance.now() - t0 };
-  };
-  while (relationships < opts.target) {
+  interface Taken {
+    slug: string;
+    plan: IngestPlan;
+    validateMs: number;
+  }
+  // What the documents taken but not yet counted write: the next document is taken only while the
+  // graph, with them, stays below the target.
+  let planned = 0;
+  let done = false;
+  const next = (): Taken | undefined => {
+    if (done || relationships + planned >= opts.target) return undefined;
     if (opts.maxMs !== undefined && performance.now() - started > opts.maxMs) {
       opts.progress?.(`stopping: loading took longer than ${Math.round(opts.maxMs / 60_000)} min`);
-      break;
+      done = true;
+      return undefined;
     }
-    const batch: ReturnType<typeof validate>[] = [];
-    let writes = 0;
-    do {
-      const next = corpus.next();
-      if (next.done) break;
-      const v = validate(next.value);
-      batch.push(v);
-      writes += planRelationships(v.plan);
-    } while (opts.bulk !== undefined && relationships + writes < opts.target && writes < opts.bulk);
-    if (batch.length === 0) break;
-    const t1 = performance.now();
-    const plans = batch.map((b) => b.plan);
-    if (opts.bulk === undefined) for (const plan of plans) await writePlan(db, plan, { onStep });
-    else await writePlans(db, plans, { onStep });
+    const a = corpus.next();
+    if (a.done) {
+      done = true;
+      return undefined;
+    }
+    const t0 = performance.now();
+    const { plan } = loadArticleFrom(a.value.slug, `synthetic/${a.value.slug}`, a.value.text, a.value.yaml);
+    planned += planRelationships(plan);
+    return { slug: a.value.slug, plan, validateMs: performance.now() - t0 };
+  };
+  const onBatch = async ({ items, writeMs }: WrittenBatch<Taken>) => {
     const t2 = performance.now();
     const now = (await countGraph(db)).relationships;
     countMs += performance.now() - t2;
-    for (const b of batch) {
+    const writes = items.reduce((s, b) => s + planRelationships(b.plan), 0);
+    planned -= writes;
+    for (const b of items) {
       const share = planRelationships(b.plan) / writes;
       docs.push({
         slug: b.slug,
         relationships: (now - relationships) * share,
         validateMs: b.validateMs,
-        writeMs: (t2 - t1) * share,
+        writeMs: writeMs * share,
       });
     }
     relationships = now;
@@ -141,6 +145,12 @@ export async function loadSynthetic(
         `${docs.length} documents, ${relationships.toLocaleString('en')} relationships, last 10 at ${rate(r, ms)}/s`,
       );
     }
+  };
+  // A pass ends when what was taken reaches the target; it may have written less (shared edges count once).
+  while (!done && relationships < opts.target) {
+    const before = docs.length;
+    await writeInBatches(db, next, { size: opts.bulk ?? 0, onStep, onBatch });
+    if (docs.length === before) break;
   }
   const totalMs = performance.now() - started;
   const validateMs = docs.reduce((s, d) => s + d.validateMs, 0);
