@@ -97,6 +97,8 @@ export async function loadSynthetic(
   interface Taken {
     slug: string;
     plan: IngestPlan;
+    /** What its plan writes (planRelationships). */
+    writes: number;
     validateMs: number;
   }
   // What the documents taken but not yet counted write: the next document is taken only while the
@@ -117,17 +119,18 @@ export async function loadSynthetic(
     }
     const t0 = performance.now();
     const { plan } = loadArticleFrom(a.value.slug, `synthetic/${a.value.slug}`, a.value.text, a.value.yaml);
-    planned += planRelationships(plan);
-    return { slug: a.value.slug, plan, validateMs: performance.now() - t0 };
+    const writes = planRelationships(plan);
+    planned += writes;
+    return { slug: a.value.slug, plan, writes, validateMs: performance.now() - t0 };
   };
   const onBatch = async ({ items, writeMs }: WrittenBatch<Taken>) => {
     const t2 = performance.now();
     const now = (await countGraph(db)).relationships;
     countMs += performance.now() - t2;
-    const writes = items.reduce((s, b) => s + planRelationships(b.plan), 0);
+    const writes = items.reduce((s, b) => s + b.writes, 0);
     planned -= writes;
     for (const b of items) {
-      const share = planRelationships(b.plan) / writes;
+      const share = b.writes / writes;
       docs.push({
         slug: b.slug,
         relationships: (now - relationships) * share,

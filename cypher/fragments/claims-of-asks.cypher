@@ -24,7 +24,7 @@ CALL (%1) {
   RETURN 'document' AS kind, id, c
 }
 WITH kind, id, c ORDER BY c.documentId, c.id
-// Each claim as a list (CLAIM_DETAIL_KEYS in repositories/graph.ts; the comment after each value names
+// Each claim as a list (CLAIM_DETAIL_KEYS in repositories/rows.ts; the comment after each value names
 // its key, and test/unit/node-map.test.ts keeps them in that order).
 WITH kind, id, collect([
   {{claim-map c}}, // claim

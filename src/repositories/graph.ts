@@ -31,24 +31,12 @@ import {
   splitPreloadRows,
   withPreload,
 } from './preload.js';
-import { parseRows, RowShapeError } from './rows.js';
+import { CLAIM_DETAIL_KEYS, parseRows, RowShapeError } from './rows.js';
 
 export type { Direction };
 
 const edgeWithOther = z.object({ edge: edgeRecord, other: nodeRecord });
 export type EdgeWithOther = z.infer<typeof edgeWithOther>;
-
-/** The order of a claim's details in a row of cypher/fragments/claims-of-asks.cypher (a list: see NODE_ROW_KEYS). */
-export const CLAIM_DETAIL_KEYS = [
-  'claim',
-  'asserterId',
-  'assertedBy',
-  'evidence',
-  'about',
-  'subject',
-  'object',
-  'contradicts',
-] as const;
 
 const claimDetailFields = z.object({
   claim: claimRecord,

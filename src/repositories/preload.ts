@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { fragment } from '../db/cypher.js';
 import type { Direction, NodeLabel } from '../domain/edges.js';
+import { EDGE_ROW_KEYS, NODE_ROW_KEYS } from '../domain/records.js';
 import { relationshipPattern } from './patterns.js';
+import { CLAIM_DETAIL_KEYS } from './rows.js';
 
 /**
  * What a field of the next level will load for each node of a list: the edges of some types in one
@@ -108,25 +110,36 @@ export function preloadSteps(trees: readonly LoadTree[]): PreloadStep[] {
 }
 
 /**
- * The ids of a step, as a Cypher expression over the page and the earlier steps' results. Node and
- * edge rows are lists (NODE_ROW_KEYS, EDGE_ROW_KEYS in domain/records.ts): a node's id is row[0], its
- * labels row[1]; an edge's type is row[0], its claim ids row[6]; a claim's details (CLAIM_DETAIL_KEYS in
- * graph.ts) begin with the claim's row.
+ * Where a value stands in a row: node and edge rows and a claim's details are lists, in the order of
+ * NODE_ROW_KEYS and EDGE_ROW_KEYS (domain/records.ts) and CLAIM_DETAIL_KEYS (rows.ts). A node's id and
+ * labels stand at the same places for every label (test/unit/node-map.test.ts).
  */
+const NODE_ID = NODE_ROW_KEYS.Entity.indexOf('id');
+const NODE_LABELS = NODE_ROW_KEYS.Entity.indexOf('labels');
+const EDGE_TYPE = EDGE_ROW_KEYS.indexOf('type');
+const EDGE_CLAIM_IDS = EDGE_ROW_KEYS.indexOf('claimIds');
+const DETAIL_CLAIM = CLAIM_DETAIL_KEYS.indexOf('claim');
+
+/** The ids of a step, as a Cypher expression over the page and the earlier steps' results. */
 function idsOf(step: PreloadStep, k: number, root: PreloadRoot): string {
   if (step.from < 0 && root === 'graph') {
-    return 'COLLECT { UNWIND page AS g UNWIND g.edges AS e UNWIND e[6] AS id RETURN DISTINCT id }';
+    return `COLLECT { UNWIND page AS g UNWIND g.edges AS e UNWIND e[${EDGE_CLAIM_IDS}] AS id RETURN DISTINCT id }`;
   }
   // A connection asks for one item more than it shows, to know whether a page follows: not that one's.
-  if (step.from < 0) return root === 'page' ? '[p IN page[..($limit - 1)] | p.node[0]]' : '[p IN page | p.node[0]]';
-  if (!step.pick) return `COLLECT { UNWIND s${step.from} AS x UNWIND x.claims AS d RETURN DISTINCT d[0][0] }`;
+  if (step.from < 0) {
+    return root === 'page' ? `[p IN page[..($limit - 1)] | p.node[${NODE_ID}]]` : `[p IN page | p.node[${NODE_ID}]]`;
+  }
+  if (!step.pick) {
+    return `COLLECT { UNWIND s${step.from} AS x UNWIND x.claims AS d RETURN DISTINCT d[${DETAIL_CLAIM}][${NODE_ID}] }`;
+  }
   if (step.pick.of === 'claimIds') {
-    return `COLLECT { UNWIND s${step.from} AS x UNWIND x.edges AS e WITH e WHERE e.edge[0] IN $preload[${k}].types
-    UNWIND e.edge[6] AS id RETURN DISTINCT id }`;
+    return `COLLECT { UNWIND s${step.from} AS x UNWIND x.edges AS e WITH e WHERE e.edge[${EDGE_TYPE}] IN $preload[${k}].types
+    UNWIND e.edge[${EDGE_CLAIM_IDS}] AS id RETURN DISTINCT id }`;
   }
   return `COLLECT { UNWIND s${step.from} AS x UNWIND x.edges AS e WITH e
-    WHERE e.edge[0] IN $preload[${k}].types AND ($preload[${k}].label IS NULL OR $preload[${k}].label IN e.other[1])
-    RETURN DISTINCT e.other[0] }`;
+    WHERE e.edge[${EDGE_TYPE}] IN $preload[${k}].types
+      AND ($preload[${k}].label IS NULL OR $preload[${k}].label IN e.other[${NODE_LABELS}])
+    RETURN DISTINCT e.other[${NODE_ID}] }`;
 }
 
 /**

@@ -1,6 +1,18 @@
 import type { z } from 'zod';
 import { int } from '../db/driver.js';
 
+/** The order of a claim's details in a row of cypher/fragments/claims-of-asks.cypher (a list: see NODE_ROW_KEYS in domain/records.ts). */
+export const CLAIM_DETAIL_KEYS = [
+  'claim',
+  'asserterId',
+  'assertedBy',
+  'evidence',
+  'about',
+  'subject',
+  'object',
+  'contradicts',
+] as const;
+
 /** A row Neo4j returned that does not have the shape its query promises: a bug or stale data, never the client's. */
 export class RowShapeError extends Error {}
 

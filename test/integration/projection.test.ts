@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SentQuery } from '../../src/db/driver.js';
 import { NODE_ROW_KEYS } from '../../src/domain/records.js';
 import { EXAMPLES } from '../../src/graphiql/examples.js';
-import { CLAIM_DETAIL_KEYS } from '../../src/repositories/graph.js';
+import { CLAIM_DETAIL_KEYS } from '../../src/repositories/rows.js';
 import { testApp } from '../helpers/app.js';
 import { resetToArticle, testDatabase } from '../helpers/db.js';
 import { fetchRunner, PLAN_LIMITS, type PlanOperation, runPlanOperations } from '../helpers/plan-operations.js';

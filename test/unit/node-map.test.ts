@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EDGE_ROW_KEYS, NODE_ROW_KEYS, NODE_SCHEMAS } from '../../src/domain/records.js';
-import { CLAIM_DETAIL_KEYS } from '../../src/repositories/graph.js';
 import { OPTIONAL_PROPERTIES } from '../../src/repositories/projection.js';
+import { CLAIM_DETAIL_KEYS } from '../../src/repositories/rows.js';
 
 const read = (name: string) =>
   readFileSync(`cypher/fragments/${name}.cypher`, 'utf8')
