@@ -48,6 +48,9 @@ export const groupOf = (type: string, kind: string | null) =>
 export const colorOf = (type: string, kind: string | null) => COLOR.get(groupOf(type, kind)) ?? '#757575';
 
 /** A number in [0, 1) from a string: positions that depend only on the key, never on chance. */
+/** The second click of a double click, as the browser counts it (not a third, nor a tap). */
+const isSecondClick = (e: MouseEvent | TouchEvent) => e instanceof MouseEvent && e.detail === 2;
+
 function hash01(s: string): number {
   let h = 2166136261;
   for (let i = 0; i < s.length; i++) {
@@ -126,31 +129,41 @@ export class GraphView {
     // The first click selects, which redraws; a quick second click can arrive before the picking
     // buffer is drawn again and find no node there (seen in headless Chromium). A double click at the
     // place of the click before is on that click's node.
+    // Sigma counts a double click by its own 300 ms timer: a slow hand (or a busy page, whose timer
+    // fires between the two clicks) turns it into two clicks. The browser's click count (`detail`,
+    // the system's double-click speed) says it was the second click of a double click all the same.
     let lastClick: { node: string; x: number; y: number } | null = null;
+    const doubleClickAt = (event: { x: number; y: number; preventSigmaDefault(): void }) => {
+      const near = lastClick && Math.abs(lastClick.x - event.x) <= 4 && Math.abs(lastClick.y - event.y) <= 4;
+      if (!lastClick || !near || !this.graph.hasNode(lastClick.node)) return false;
+      event.preventSigmaDefault();
+      handlers.doubleClickNode(lastClick.node);
+      return true;
+    };
     this.sigma.on('clickNode', ({ node, event }) => {
+      if (isSecondClick(event.original)) {
+        handlers.doubleClickNode(node);
+        return;
+      }
       lastClick = { node, x: event.x, y: event.y };
       handlers.clickNode(node);
     });
-    this.sigma.on('clickStage', () => {
+    this.sigma.on('clickStage', ({ event }) => {
+      if (isSecondClick(event.original) && doubleClickAt(event)) return;
       lastClick = null;
+      handlers.clickStage();
     });
-    this.sigma.on('clickEdge', () => {
+    this.sigma.on('clickEdge', ({ edge, event }) => {
+      if (isSecondClick(event.original) && doubleClickAt(event)) return;
       lastClick = null;
+      handlers.clickEdge(edge);
     });
     this.sigma.on('doubleClickNode', (e) => {
       e.preventSigmaDefault();
       handlers.doubleClickNode(e.node);
     });
-    const onDoubleClickElsewhere = ({ event }: { event: { x: number; y: number; preventSigmaDefault(): void } }) => {
-      const near = lastClick && Math.abs(lastClick.x - event.x) <= 4 && Math.abs(lastClick.y - event.y) <= 4;
-      if (!lastClick || !near || !this.graph.hasNode(lastClick.node)) return;
-      event.preventSigmaDefault();
-      handlers.doubleClickNode(lastClick.node);
-    };
-    this.sigma.on('doubleClickStage', onDoubleClickElsewhere);
-    this.sigma.on('doubleClickEdge', onDoubleClickElsewhere);
-    this.sigma.on('clickEdge', ({ edge }) => handlers.clickEdge(edge));
-    this.sigma.on('clickStage', () => handlers.clickStage());
+    this.sigma.on('doubleClickStage', ({ event }) => void doubleClickAt(event));
+    this.sigma.on('doubleClickEdge', ({ event }) => void doubleClickAt(event));
     // Drag a node to move it; it stays pinned where it was dropped.
     this.sigma.on('downNode', ({ node }) => {
       this.dragging = node;
