@@ -26,6 +26,7 @@ interface Hook {
   nodeViewport(key: string): { x: number; y: number } | null;
   edgeViewport(id: string): { x: number; y: number } | null;
   positions(): Record<string, { x: number; y: number }>;
+  sigma(): unknown;
 }
 declare global {
   interface Window {
@@ -53,8 +54,25 @@ async function open(p: Page, query = ''): Promise<void> {
   await settled(p);
 }
 
-/** Mouse position of a node or edge: its place in the drawing plus the drawing's place on the page. */
+/**
+ * Mouse position of a node or edge: its place in the drawing plus the drawing's place on the page,
+ * once sigma finds it there (its picking buffer is drawn in an animation frame, which a busy machine
+ * delays: a click before that finds nothing, as a user's would).
+ */
 async function at(p: Page, what: { node?: string; edge?: string }): Promise<{ x: number; y: number }> {
+  await p.waitForFunction(
+    ({ node, edge }) => {
+      const point = node ? window.explorer.nodeViewport(node) : window.explorer.edgeViewport(edge as string);
+      if (!point) return false;
+      const sigma = window.explorer.sigma() as unknown as {
+        getNodeAtPosition(p: { x: number; y: number }): string | null;
+        getEdgeAtPoint(x: number, y: number): string | null;
+      };
+      return node ? sigma.getNodeAtPosition(point) === node : sigma.getEdgeAtPoint(point.x, point.y) === edge;
+    },
+    what,
+    { timeout: WAIT },
+  );
   const box = await p.locator('#graph').boundingBox();
   const point = await p.evaluate(
     ({ node, edge }) => (node ? window.explorer.nodeViewport(node) : window.explorer.edgeViewport(edge as string)),
