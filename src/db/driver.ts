@@ -3,6 +3,7 @@ import { DEFAULT_NEO4J_POOL, type Neo4jConnection, type Neo4jPool } from '../con
 import type { ErrorCode } from '../error-codes.js';
 import type { Logger } from '../logger.js';
 import { Admission, DatabaseBusyError, RequestGate } from './admission.js';
+import { coalesceBoltWrites } from './bolt-writes.js';
 import { cypher } from './cypher.js';
 
 export { DatabaseBusyError, RequestGate };
@@ -213,6 +214,7 @@ export class Database {
       maxQueued: this.pool.maxQueued,
       queueTimeoutMs: this.pool.queueTimeoutMs,
     });
+    coalesceBoltWrites();
     this.driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
       disableLosslessIntegers: true,
       connectionTimeout: 2_000,
