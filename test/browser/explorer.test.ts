@@ -60,25 +60,23 @@ async function open(p: Page, query = ''): Promise<void> {
  * delays: a click before that finds nothing, as a user's would).
  */
 async function at(p: Page, what: { node?: string; edge?: string }): Promise<{ x: number; y: number }> {
-  await p.waitForFunction(
+  const pickable = await p.waitForFunction(
     ({ node, edge }) => {
       const point = node ? window.explorer.nodeViewport(node) : window.explorer.edgeViewport(edge as string);
-      if (!point) return false;
+      if (!point) return null;
       const sigma = window.explorer.sigma() as unknown as {
         getNodeAtPosition(p: { x: number; y: number }): string | null;
         getEdgeAtPoint(x: number, y: number): string | null;
       };
-      return node ? sigma.getNodeAtPosition(point) === node : sigma.getEdgeAtPoint(point.x, point.y) === edge;
+      const found = node ? sigma.getNodeAtPosition(point) === node : sigma.getEdgeAtPoint(point.x, point.y) === edge;
+      return found ? point : null;
     },
     what,
     { timeout: WAIT },
   );
+  const point = (await pickable.jsonValue()) as { x: number; y: number };
   const box = await p.locator('#graph').boundingBox();
-  const point = await p.evaluate(
-    ({ node, edge }) => (node ? window.explorer.nodeViewport(node) : window.explorer.edgeViewport(edge as string)),
-    what,
-  );
-  if (!box || !point) throw new Error(`not drawn: ${JSON.stringify(what)}`);
+  if (!box) throw new Error(`not drawn: ${JSON.stringify(what)}`);
   return { x: box.x + point.x, y: box.y + point.y };
 }
 
@@ -301,6 +299,7 @@ describe('the explorer in a real headless Chromium', { timeout: 300_000 }, () =>
     expect(await page.locator('#alert').isHidden()).toBe(true);
     expect(pageErrors).toEqual([]);
   });
+
   it('expands a node on a slow double click (sigma would count two clicks, the browser counts a double click)', async () => {
     await open(page, '?focus=erdogan');
     expect(await page.evaluate(() => window.explorer.state().expanded)).toEqual([]);

@@ -47,10 +47,10 @@ export const groupOf = (type: string, kind: string | null) =>
   type === 'Organization' ? (kind ?? 'ORGANIZATION') : type;
 export const colorOf = (type: string, kind: string | null) => COLOR.get(groupOf(type, kind)) ?? '#757575';
 
-/** A number in [0, 1) from a string: positions that depend only on the key, never on chance. */
 /** The second click of a double click, as the browser counts it (not a third, nor a tap). */
 const isSecondClick = (e: MouseEvent | TouchEvent) => e instanceof MouseEvent && e.detail === 2;
 
+/** A number in [0, 1) from a string: positions that depend only on the key, never on chance. */
 function hash01(s: string): number {
   let h = 2166136261;
   for (let i = 0; i < s.length; i++) {
