@@ -41,6 +41,11 @@ export interface AppOptions {
   responseCacheBytes?: number;
   /** Documents a client may name by id; with `only`, nothing else runs. */
   persistedDocuments?: PersistedDocuments;
+  /**
+   * false: every query sends every property of its nodes, whatever the operation reads (see
+   * graphql/projection.ts); tests compare the two.
+   */
+  projection?: boolean;
 }
 
 const json = (body: unknown, status = 200) =>
@@ -117,6 +122,7 @@ export function createApp({
   rateLimit,
   responseCacheBytes = 0,
   persistedDocuments,
+  projection = true,
 }: AppOptions) {
   // Exports call back into this app; it exists by the time a request arrives.
   const self: {
@@ -166,7 +172,7 @@ export function createApp({
         ? [responseCachePlugin(new ResponseCache(responseCacheBytes), new GraphVersionReader(() => db.graphVersion()))]
         : []),
       costPlugin(fanout, limits),
-      projectionPlugin(),
+      ...(projection ? [projectionPlugin()] : []),
     ],
     cors:
       corsOrigins.length === 0

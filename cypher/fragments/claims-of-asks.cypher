@@ -28,8 +28,8 @@ WITH kind, id, c ORDER BY c.documentId, c.id
 // its key, and test/unit/node-map.test.ts keeps them in that order).
 WITH kind, id, collect([
   {{claim-map c}}, // claim
-  [(c)-[:ASSERTED_BY]->(a) | a.id][0], // asserterId
-  // Who asserts it: as a node when the operation reads it ($projection.asserter), else its id only.
+  // Who asserts it, only when the operation reads it ($projection.asserter): its id and its node.
+  CASE WHEN $projection.asserter THEN [(c)-[:ASSERTED_BY]->(a) | a.id][0] END, // asserterId
   CASE WHEN $projection.asserter THEN [(c)-[:ASSERTED_BY]->(a) | {{entity-map a}}][0] END, // assertedBy
   // The values below are sent only when the operation reads them ($projection, graphql/projection.ts).
   CASE WHEN $projection.claimEvidence

@@ -16,6 +16,12 @@ import { wordIn } from './words.js';
 const optional = <T extends z.ZodType>(t: T) => t.nullable().default(null);
 /** Absent (null in a projection, missing from a property map): `value`. */
 const orElse = <T extends z.ZodType>(t: T, value: z.output<T>) => t.nullish().transform((v) => v ?? value);
+/**
+ * A property only some fields of the API read: a query sends it when the operation reads one of them
+ * (src/graphql/projection.ts), else null, read as `placeholder` — a value that operation never reads.
+ */
+const projected = <T extends z.ZodType>(t: T, placeholder: z.output<T>) =>
+  t.nullable().transform((v) => v ?? placeholder);
 const list = <T extends z.ZodType>(t: T) =>
   z
     .array(t)
@@ -120,14 +126,14 @@ export type EntityRecord = z.infer<typeof entityFields>;
 
 const eventFields = z.object({
   id: z.string(),
-  type: z.enum(EVENT_TYPE_WORDS),
+  type: projected(z.enum(EVENT_TYPE_WORDS), EVENT_TYPE_WORDS[0]),
   label: z.string(),
   labelDe: z.string(),
-  cameo: z.string(),
-  quadClass: z.number().int(),
+  cameo: projected(z.string(), ''),
+  quadClass: projected(z.number().int(), 0),
   goldstein: z.number(),
   dateValue: optional(z.string()),
-  datePrecision: z.enum(DATE_PRECISION_WORDS),
+  datePrecision: projected(z.enum(DATE_PRECISION_WORDS), DATE_PRECISION_WORDS[0]),
   dateText: optional(z.string()),
   sortDate: optional(z.string()),
   /** Where it stands in a timeline: never before what it answers or is part of (see ingest/plan.ts). */
@@ -153,13 +159,13 @@ export type DisputeRecord = z.infer<typeof disputeFields>;
 
 const claimFields = z.object({
   id: z.string(),
-  localId: z.string(),
-  documentId: z.string(),
-  stance: z.enum(CLAIM_STANCE_WORDS),
+  localId: projected(z.string(), ''),
+  documentId: projected(z.string(), ''),
+  stance: projected(z.enum(CLAIM_STANCE_WORDS), CLAIM_STANCE_WORDS[0]),
   aspect: orElse(z.enum(CLAIM_ASPECT_WORDS), 'FACT'),
   statement: z.string(),
-  aboutKind: z.string(),
-  aboutId: z.string(),
+  aboutKind: projected(z.string(), ''),
+  aboutId: projected(z.string(), ''),
   relationType: optional(z.enum(EDGE_TYPE_WORDS)),
   retracted: orElse(z.boolean(), false),
   retractedReason: optional(z.string()),
@@ -176,13 +182,13 @@ export type ClaimRecord = z.infer<typeof claimFields>;
 
 const evidenceFields = z.object({
   id: z.string(),
-  documentId: z.string(),
-  claimId: z.string(),
+  documentId: projected(z.string(), ''),
+  claimId: projected(z.string(), ''),
   quote: z.string(),
   gloss: z.string(),
-  start: z.number().int(),
-  end: z.number().int(),
-  sentenceIndex: z.number().int(),
+  start: projected(z.number().int(), 0),
+  end: projected(z.number().int(), 0),
+  sentenceIndex: projected(z.number().int(), 0),
   sentence: z.string(),
   labels,
 });

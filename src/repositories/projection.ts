@@ -1,15 +1,35 @@
 /**
- * Long texts and lists of node rows that a query sends only when the operation reads them
- * (`$projection` in cypher/fragments/node-map.cypher): an evidence's whole sentence, an article's
- * text, aliases … Left out, they come as empty values. Which GraphQL fields read each one is in
- * src/graphql/projection.ts.
+ * Properties of node rows that a query sends only when the operation reads them (`$projection` in
+ * cypher/fragments/<label>-map.cypher): an evidence's whole sentence and offsets, an article's text,
+ * aliases, an event's CAMEO code … Left out, they come as empty values or placeholders
+ * (domain/records.ts). Which GraphQL fields read each one is in src/graphql/projection.ts; what the
+ * server reads itself (ids, labels, names, statements, quotes, a timeline's order, a dyad's scores)
+ * is always sent.
  */
 export const OPTIONAL_PROPERTIES = [
   'aliases',
   'nameDe',
   'description',
+  'wikidataId',
   'labelDe',
+  'type',
+  'cameo',
+  'quadClass',
+  'dateValue',
+  'datePrecision',
+  'dateText',
+  'localId',
+  'documentId',
+  'stance',
+  'aspect',
+  'aboutKind',
+  'aboutId',
+  'relationType',
   'history',
+  'claimId',
+  'start',
+  'end',
+  'sentenceIndex',
   'gloss',
   'sentence',
   'text',

@@ -132,11 +132,16 @@ export class SearchRepository {
         'search',
         cypher('queries/search'),
         // More hits than facts asked for: several hits often show one fact. An entity's aliases
-        // decide whether it matched a whole word, whatever the operation reads.
+        // decide whether it matched a whole word, a claim's relation type which fact a quote shows,
+        // whatever the operation reads.
         {
           query: typed.map(luceneTerms).join(' '),
           limit: int(Math.min(limit * 4, 400)),
-          projection: { ...(this.opts.params?.projection as Projection | undefined), aliases: true },
+          projection: {
+            ...(this.opts.params?.projection as Projection | undefined),
+            aliases: true,
+            relationType: true,
+          },
         },
         this.opts,
       ),

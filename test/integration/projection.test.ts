@@ -1,7 +1,20 @@
-import { Kind, type OperationDefinitionNode, parse, print } from 'graphql';
+import {
+  type GraphQLField,
+  getNamedType,
+  isInterfaceType,
+  isLeafType,
+  isNonNullType,
+  isObjectType,
+  Kind,
+  type OperationDefinitionNode,
+  parse,
+  print,
+} from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SentQuery } from '../../src/db/driver.js';
+import { ENTITY_TYPE_NAMES } from '../../src/domain/entities.js';
 import { NODE_ROW_KEYS } from '../../src/domain/records.js';
+import { schema } from '../../src/graphql/index.js';
 import { EXAMPLES } from '../../src/graphiql/examples.js';
 import { CLAIM_DETAIL_KEYS } from '../../src/repositories/rows.js';
 import { testApp } from '../helpers/app.js';
@@ -10,8 +23,25 @@ import { fetchRunner, PLAN_LIMITS, type PlanOperation, runPlanOperations } from 
 
 /** A field that is never run (@skip) but names every field that reads an optional property: the operation's queries send them all. */
 const READERS = `zzReaders: node(id: "none") @skip(if: true) {
-  ... on Entity { aliases nameDe description } ... on Event { labelDe } ... on Dispute { nameDe disputeDescription: description }
-  ... on Claim { history assertedBy { key } about { __typename } contradicts { key } evidence { key } } ... on Evidence { gloss sentence context } ... on Document { text } }`;
+  ... on Entity { aliases nameDe description wikidataId } ... on Event { labelDe type cameo { code } date { value } claims { key } }
+  ... on Dispute { nameDe disputeDescription: description }
+  ... on Claim { history stance aspect document { key } assertedBy { key } about { __typename } contradicts { key } evidence { key } }
+  ... on Evidence { gloss sentence context start end sentenceIndex claim { key } document { key } } ... on Document { text } }`;
+
+/**
+ * What to select of a field that takes no required argument: itself when it is a leaf, the keys of
+ * the elements of the graph it gives, the leaves of another object (a date, a CAMEO code, a source).
+ */
+function leafSelection(field: GraphQLField<unknown, unknown>): string | null {
+  if (field.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined)) return null;
+  const type = getNamedType(field.type);
+  if (isLeafType(type)) return field.name;
+  // Elements of the graph (a list may be filtered or sorted by a property): their keys.
+  if ((isObjectType(type) || isInterfaceType(type)) && type.getFields().key) return `${field.name} { key }`;
+  if (!isObjectType(type)) return null;
+  const leaves = Object.values(type.getFields()).filter((f) => isLeafType(getNamedType(f.type)) && f.args.length === 0);
+  return leaves.length === 0 ? null : `${field.name} { ${leaves.map((f) => f.name).join(' ')} }`;
+}
 
 /** The operation with READERS added to its root selection. */
 function withReaders(query: string): string {
@@ -86,6 +116,50 @@ describe('queries send the long texts and lists of a node only when the operatio
     }
   });
 
+  it("leaves out what only a field reads (an event's type, CAMEO code and date, a claim's stance, an evidence's offsets) when the operation does not read it", async () => {
+    const nested = (event: string, claim: string, evidence: string) =>
+      `{ disputes(first: 10) { edges { node { name events { label ${event} claims { statement ${claim} evidence { quote ${evidence} } } } } } } }`;
+    const rows = await rowsOf(nested('', '', ''));
+    const events = pickIn(rows, (v) => rowOf('Event', v));
+    const claims = pickIn(rows, (v) => rowOf('Claim', v));
+    const evidence = evidenceIn(rows);
+    expect(events.length).toBeGreaterThan(5);
+    expect(claims.length).toBeGreaterThan(5);
+    expect(evidence.length).toBeGreaterThan(5);
+    for (const e of events) {
+      expect(e.label.length).toBeGreaterThan(0);
+      expect([e.type, e.cameo, e.quadClass, e.dateValue, e.datePrecision, e.dateText]).toEqual([
+        null, null, null, null, null, null,
+      ]);
+    }
+    for (const c of claims) {
+      expect(c.statement.length).toBeGreaterThan(0);
+      expect([c.localId, c.documentId, c.stance, c.aboutKind, c.aboutId, c.relationType]).toEqual([
+        null, null, null, null, null, null,
+      ]);
+    }
+    for (const e of evidence) {
+      expect(e.quote.length).toBeGreaterThan(0);
+      expect([e.documentId, e.claimId, e.start, e.end, e.sentenceIndex]).toEqual([null, null, null, null, null]);
+    }
+    const full = await rowsOf(
+      nested('type cameo { code } date { value }', 'stance document { key }', 'start end sentenceIndex claim { key }'),
+    );
+    for (const e of pickIn(full, (v) => rowOf('Event', v))) {
+      expect(e.type).toMatch(/^[A-Z_]+$/);
+      expect(e.cameo).toMatch(/^\d+$/);
+      expect(e.datePrecision).toMatch(/^[A-Z]+$/);
+    }
+    for (const c of pickIn(full, (v) => rowOf('Claim', v))) {
+      expect(c.stance).toMatch(/^[A-Z_]+$/);
+      expect(c.documentId.length).toBeGreaterThan(0);
+    }
+    for (const e of evidenceIn(full)) {
+      expect(e.end - e.start).toBe(e.quote.length);
+      expect(e.claimId.length).toBeGreaterThan(0);
+    }
+  });
+
   it("leaves out a claim's evidence, what it is about and its contradictions when the operation does not read them", async () => {
     /** The claim details (claims-of-asks) in the rows of an operation's queries. */
     const detailsIn = async (query: string) =>
@@ -119,6 +193,48 @@ describe('queries send the long texts and lists of a node only when the operatio
       expect(e.context.length).toBeGreaterThan(e.quote.length + 2);
     }
   });
+
+  it('every field of every node type answers the same as when the operation reads every property', async () => {
+    // A few nodes of each label: of each kind of entity, each event type and date precision, each
+    // claim stance and aspect (a left-out value reads as the first word of its vocabulary).
+    const rows = await db.read<{ label: string; ids: string[] }>(
+      'test-projection-ids',
+      `MATCH (n:Entity) WITH n.kind AS k, collect(n.id)[..2] AS ids RETURN 'Entity' AS label, ids
+       UNION ALL MATCH (n:Event) WITH n.type AS t, n.datePrecision AS p, collect(n.id)[..1] AS ids RETURN 'Event' AS label, ids
+       UNION ALL MATCH (n:Claim) WITH n.stance AS s, n.aspect AS a, collect(n.id)[..2] AS ids RETURN 'Claim' AS label, ids
+       UNION ALL MATCH (n) WHERE n:Dispute OR n:Document
+       WITH labels(n)[0] AS label, collect(n.id)[..3] AS ids RETURN label, ids`,
+    );
+    const idsOf = (label: string) => rows.filter((r) => r.label === label).flatMap((r) => r.ids);
+    const at = (root: string, label: string, selection: string) =>
+      idsOf(label).map((id, i) => `${root}${i}: ${root}(id: ${JSON.stringify(id)}) { ${selection} }`);
+    /** Where a row of each type comes from: a look-up (nodes-by-ids) and a list's preload. */
+    const paths = (typeName: string, s: string): string[] => {
+      if (typeName === 'Event') return [...at('event', 'Event', s), ...at('dispute', 'Dispute', `events { ${s} }`)];
+      if (typeName === 'Claim') return [...at('claim', 'Claim', s), ...at('event', 'Event', `claims { ${s} }`)];
+      if (typeName === 'Evidence') return at('claim', 'Claim', `evidence { ${s} }`);
+      if (typeName === 'Dispute') return at('dispute', 'Dispute', s);
+      if (typeName === 'Document') return at('document', 'Document', s);
+      return at('entity', 'Entity', `... on ${typeName} { ${s} }`);
+    };
+    const run = fetchRunner(app);
+    // Every property in every query, whatever the fields of graphql/projection.ts say.
+    const runFull = fetchRunner(testApp(db, { limits: PLAN_LIMITS, projection: false }).app);
+    let compared = 0;
+    for (const typeName of ['Event', 'Dispute', 'Claim', 'Evidence', 'Document', ...ENTITY_TYPE_NAMES]) {
+      const type = schema.getType(typeName);
+      if (!isObjectType(type)) throw new Error(`${typeName} is not an object type`);
+      for (const field of Object.values(type.getFields())) {
+        const selection = leafSelection(field);
+        if (selection === null) continue;
+        const query = `{ ${paths(typeName, selection).join(' ')} }`;
+        const op = { name: `${typeName}.${field.name}`, query };
+        expect(await run(op), op.name).toEqual(await runFull(op));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(60);
+  }, 300_000);
 
   it('every operation answers the same as when it reads every property', async () => {
     const ops: PlanOperation[] = [
