@@ -14,8 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SentQuery } from '../../src/db/driver.js';
 import { ENTITY_TYPE_NAMES } from '../../src/domain/entities.js';
 import { NODE_ROW_KEYS } from '../../src/domain/records.js';
-import { schema } from '../../src/graphql/index.js';
 import { EXAMPLES } from '../../src/graphiql/examples.js';
+import { schema } from '../../src/graphql/index.js';
 import { CLAIM_DETAIL_KEYS } from '../../src/repositories/rows.js';
 import { testApp } from '../helpers/app.js';
 import { resetToArticle, testDatabase } from '../helpers/db.js';
@@ -128,19 +128,15 @@ describe('queries send the long texts and lists of a node only when the operatio
     expect(evidence.length).toBeGreaterThan(5);
     for (const e of events) {
       expect(e.label.length).toBeGreaterThan(0);
-      expect([e.type, e.cameo, e.quadClass, e.dateValue, e.datePrecision, e.dateText]).toEqual([
-        null, null, null, null, null, null,
-      ]);
+      expect([e.type, e.cameo, e.quadClass, e.dateValue, e.datePrecision, e.dateText]).toEqual(Array(6).fill(null));
     }
     for (const c of claims) {
       expect(c.statement.length).toBeGreaterThan(0);
-      expect([c.localId, c.documentId, c.stance, c.aboutKind, c.aboutId, c.relationType]).toEqual([
-        null, null, null, null, null, null,
-      ]);
+      expect([c.localId, c.documentId, c.stance, c.aboutKind, c.aboutId, c.relationType]).toEqual(Array(6).fill(null));
     }
     for (const e of evidence) {
       expect(e.quote.length).toBeGreaterThan(0);
-      expect([e.documentId, e.claimId, e.start, e.end, e.sentenceIndex]).toEqual([null, null, null, null, null]);
+      expect([e.documentId, e.claimId, e.start, e.end, e.sentenceIndex]).toEqual(Array(5).fill(null));
     }
     const full = await rowsOf(
       nested('type cameo { code } date { value }', 'stance document { key }', 'start end sentenceIndex claim { key }'),
