@@ -23,14 +23,15 @@ CALL (%1) {
   MATCH (c:Claim {documentId: id})
   RETURN 'document' AS kind, id, c
 }
-WITH kind, id, c ORDER BY c.documentId, c.id
+// Who asserts it, only when the operation reads it ($projection.asserter): its row, found once.
+WITH kind, id, c, CASE WHEN $projection.asserter THEN [(c)-[:ASSERTED_BY]->(a) | {{entity-map a}}][0] END AS asserter
+ORDER BY c.documentId, c.id
 // Each claim as a list (CLAIM_DETAIL_KEYS in repositories/rows.ts; the comment after each value names
 // its key, and test/unit/node-map.test.ts keeps them in that order).
 WITH kind, id, collect([
   {{claim-map c}}, // claim
-  // Who asserts it, only when the operation reads it ($projection.asserter): its id and its node.
-  CASE WHEN $projection.asserter THEN [(c)-[:ASSERTED_BY]->(a) | a.id][0] END, // asserterId
-  CASE WHEN $projection.asserter THEN [(c)-[:ASSERTED_BY]->(a) | {{entity-map a}}][0] END, // assertedBy
+  asserter[0], // asserterId
+  asserter, // assertedBy
   // The values below are sent only when the operation reads them ($projection, graphql/projection.ts).
   CASE WHEN $projection.claimEvidence
     THEN COLLECT { MATCH (c)-[:SUPPORTED_BY]->(ev) RETURN {{evidence-map ev}} ORDER BY ev.start } ELSE [] END, // evidence
