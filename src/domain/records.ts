@@ -18,10 +18,12 @@ const optional = <T extends z.ZodType>(t: T) => t.nullable().default(null);
 const orElse = <T extends z.ZodType>(t: T, value: z.output<T>) => t.nullish().transform((v) => v ?? value);
 /**
  * A property only some fields of the API read: a query sends it when the operation reads one of them
- * (src/graphql/projection.ts), else null, read as `placeholder` — a value that operation never reads.
+ * (src/graphql/projection.ts), else `false` (`ELSE false` in the row fragment: a value no such
+ * property holds), read as `placeholder` — a value that operation never reads. Absent (null) it is
+ * still refused.
  */
 const projected = <T extends z.ZodType>(t: T, placeholder: z.output<T>) =>
-  t.nullable().transform((v) => v ?? placeholder);
+  z.preprocess((v) => (v === false ? placeholder : v), t);
 const list = <T extends z.ZodType>(t: T) =>
   z
     .array(t)
@@ -162,7 +164,7 @@ const claimFields = z.object({
   localId: projected(z.string(), ''),
   documentId: projected(z.string(), ''),
   stance: projected(z.enum(CLAIM_STANCE_WORDS), CLAIM_STANCE_WORDS[0]),
-  aspect: orElse(z.enum(CLAIM_ASPECT_WORDS), 'FACT'),
+  aspect: projected(orElse(z.enum(CLAIM_ASPECT_WORDS), 'FACT'), 'FACT'),
   statement: z.string(),
   aboutKind: projected(z.string(), ''),
   aboutId: projected(z.string(), ''),

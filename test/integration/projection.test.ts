@@ -128,15 +128,26 @@ describe('queries send the long texts and lists of a node only when the operatio
     expect(evidence.length).toBeGreaterThan(5);
     for (const e of events) {
       expect(e.label.length).toBeGreaterThan(0);
-      expect([e.type, e.cameo, e.quadClass, e.dateValue, e.datePrecision, e.dateText]).toEqual(Array(6).fill(null));
+      // A required property left out comes as false, an optional one as null.
+      expect([e.type, e.cameo, e.quadClass, e.dateValue, e.datePrecision, e.dateText]).toEqual([
+        false,
+        false,
+        false,
+        null,
+        false,
+        null,
+      ]);
     }
     for (const c of claims) {
       expect(c.statement.length).toBeGreaterThan(0);
-      expect([c.localId, c.documentId, c.stance, c.aboutKind, c.aboutId, c.relationType]).toEqual(Array(6).fill(null));
+      expect([c.localId, c.documentId, c.stance, c.aboutKind, c.aboutId, c.relationType]).toEqual([
+        ...Array(5).fill(false),
+        null,
+      ]);
     }
     for (const e of evidence) {
       expect(e.quote.length).toBeGreaterThan(0);
-      expect([e.documentId, e.claimId, e.start, e.end, e.sentenceIndex]).toEqual(Array(5).fill(null));
+      expect([e.documentId, e.claimId, e.start, e.end, e.sentenceIndex]).toEqual(Array(5).fill(false));
     }
     const full = await rowsOf(
       nested('type cameo { code } date { value }', 'stance document { key }', 'start end sentenceIndex claim { key }'),
