@@ -16,14 +16,6 @@ import { wordIn } from './words.js';
 const optional = <T extends z.ZodType>(t: T) => t.nullable().default(null);
 /** Absent (null in a projection, missing from a property map): `value`. */
 const orElse = <T extends z.ZodType>(t: T, value: z.output<T>) => t.nullish().transform((v) => v ?? value);
-/**
- * A property only some fields of the API read: a query sends it when the operation reads one of them
- * (src/graphql/projection.ts), else `false` (`ELSE false` in the row fragment: a value no such
- * property holds), read as `placeholder` — a value that operation never reads. Absent (null) it is
- * still refused.
- */
-const projected = <T extends z.ZodType>(t: T, placeholder: z.output<T>) =>
-  z.preprocess((v) => (v === false ? placeholder : v), t);
 const list = <T extends z.ZodType>(t: T) =>
   z
     .array(t)
@@ -99,16 +91,33 @@ export const NODE_ROW_KEYS = {
 /** The order of an edge row's values (cypher/fragments/edge.cypher), a list for the same reason. */
 export const EDGE_ROW_KEYS = ['type', 'from', 'to', 'relationId', 'role', 'stance', 'claimIds'] as const;
 
-/** A row sent as a list, as the object of its keys; a map (a write's `c {.*}`) as it is. */
-function objectOf(keys: readonly string[], row: unknown): unknown {
+/**
+ * What a property only some fields of the API read stands for when the query left it out: a query
+ * sends it when the operation reads one of those fields (src/graphql/projection.ts), else `false`
+ * (`ELSE false` in cypher/fragments/<label>-map.cypher: a value no such property holds), read as a
+ * value that operation never reads. An absent property (null) is still refused by the schema.
+ */
+type LeftOut = Readonly<Record<string, unknown>>;
+export const LEFT_OUT: Partial<Record<keyof typeof NODE_ROW_KEYS, LeftOut>> = {
+  Event: { type: EVENT_TYPE_WORDS[0], cameo: '', quadClass: 0, datePrecision: DATE_PRECISION_WORDS[0] },
+  Claim: { localId: '', documentId: '', stance: CLAIM_STANCE_WORDS[0], aspect: 'FACT', aboutKind: '', aboutId: '' },
+  Evidence: { documentId: '', claimId: '', start: 0, end: 0, sentenceIndex: 0 },
+};
+
+/** A row sent as a list, as the object of its keys (left-out values read as LEFT_OUT); a map (a write's `c {.*}`) as it is. */
+function objectOf(keys: readonly string[], row: unknown, leftOut: LeftOut = {}): unknown {
   if (!Array.isArray(row)) return row;
   const o: Record<string, unknown> = {};
-  for (let i = 0; i < keys.length; i++) o[keys[i] as string] = row[i];
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    const value = row[i];
+    o[key] = value === false && key in leftOut ? leftOut[key] : value;
+  }
   return o;
 }
 /** A schema of an object that also reads it as a list of values in the order of `keys`. */
-export const fromRow = <T extends z.ZodType>(keys: readonly string[], schema: T) =>
-  z.preprocess((row) => objectOf(keys, row), schema);
+export const fromRow = <T extends z.ZodType>(keys: readonly string[], schema: T, leftOut?: LeftOut) =>
+  z.preprocess((row) => objectOf(keys, row, leftOut), schema);
 
 const entityFields = z.object({
   id: z.string(),
@@ -128,14 +137,14 @@ export type EntityRecord = z.infer<typeof entityFields>;
 
 const eventFields = z.object({
   id: z.string(),
-  type: projected(z.enum(EVENT_TYPE_WORDS), EVENT_TYPE_WORDS[0]),
+  type: z.enum(EVENT_TYPE_WORDS),
   label: z.string(),
   labelDe: z.string(),
-  cameo: projected(z.string(), ''),
-  quadClass: projected(z.number().int(), 0),
+  cameo: z.string(),
+  quadClass: z.number().int(),
   goldstein: z.number(),
   dateValue: optional(z.string()),
-  datePrecision: projected(z.enum(DATE_PRECISION_WORDS), DATE_PRECISION_WORDS[0]),
+  datePrecision: z.enum(DATE_PRECISION_WORDS),
   dateText: optional(z.string()),
   sortDate: optional(z.string()),
   /** Where it stands in a timeline: never before what it answers or is part of (see ingest/plan.ts). */
@@ -145,7 +154,7 @@ const eventFields = z.object({
   documentIds: list(z.string()),
   labels,
 });
-export const eventRecord = fromRow(NODE_ROW_KEYS.Event, eventFields);
+export const eventRecord = fromRow(NODE_ROW_KEYS.Event, eventFields, LEFT_OUT.Event);
 export type EventRecord = z.infer<typeof eventFields>;
 
 const disputeFields = z.object({
@@ -161,13 +170,13 @@ export type DisputeRecord = z.infer<typeof disputeFields>;
 
 const claimFields = z.object({
   id: z.string(),
-  localId: projected(z.string(), ''),
-  documentId: projected(z.string(), ''),
-  stance: projected(z.enum(CLAIM_STANCE_WORDS), CLAIM_STANCE_WORDS[0]),
-  aspect: projected(orElse(z.enum(CLAIM_ASPECT_WORDS), 'FACT'), 'FACT'),
+  localId: z.string(),
+  documentId: z.string(),
+  stance: z.enum(CLAIM_STANCE_WORDS),
+  aspect: orElse(z.enum(CLAIM_ASPECT_WORDS), 'FACT'),
   statement: z.string(),
-  aboutKind: projected(z.string(), ''),
-  aboutId: projected(z.string(), ''),
+  aboutKind: z.string(),
+  aboutId: z.string(),
   relationType: optional(z.enum(EDGE_TYPE_WORDS)),
   retracted: orElse(z.boolean(), false),
   retractedReason: optional(z.string()),
@@ -179,22 +188,22 @@ const claimFields = z.object({
   history: list(z.string()),
   labels,
 });
-export const claimRecord = fromRow(NODE_ROW_KEYS.Claim, claimFields);
+export const claimRecord = fromRow(NODE_ROW_KEYS.Claim, claimFields, LEFT_OUT.Claim);
 export type ClaimRecord = z.infer<typeof claimFields>;
 
 const evidenceFields = z.object({
   id: z.string(),
-  documentId: projected(z.string(), ''),
-  claimId: projected(z.string(), ''),
+  documentId: z.string(),
+  claimId: z.string(),
   quote: z.string(),
   gloss: z.string(),
-  start: projected(z.number().int(), 0),
-  end: projected(z.number().int(), 0),
-  sentenceIndex: projected(z.number().int(), 0),
+  start: z.number().int(),
+  end: z.number().int(),
+  sentenceIndex: z.number().int(),
   sentence: z.string(),
   labels,
 });
-export const evidenceRecord = fromRow(NODE_ROW_KEYS.Evidence, evidenceFields);
+export const evidenceRecord = fromRow(NODE_ROW_KEYS.Evidence, evidenceFields, LEFT_OUT.Evidence);
 export type EvidenceRecord = z.infer<typeof evidenceFields>;
 
 const documentFields = z.object({
@@ -234,7 +243,7 @@ export const nodeRecord = z.custom<NodeRecord>().transform((row, ctx): NodeRecor
     ctx.addIssue({ code: 'custom', message: `not a node of the model (labels ${JSON.stringify(rowLabels)})` });
     return z.NEVER;
   }
-  const parsed = match[1].safeParse(objectOf(NODE_ROW_KEYS[match[0]], row));
+  const parsed = match[1].safeParse(objectOf(NODE_ROW_KEYS[match[0]], row, LEFT_OUT[match[0]]));
   if (!parsed.success) {
     for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: 'custom', message: issue.message });
     return z.NEVER;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EDGE_ROW_KEYS, NODE_ROW_KEYS, NODE_SCHEMAS } from '../../src/domain/records.js';
+import { EDGE_ROW_KEYS, LEFT_OUT, NODE_ROW_KEYS, NODE_SCHEMAS } from '../../src/domain/records.js';
 import { OPTIONAL_PROPERTIES } from '../../src/repositories/projection.js';
 import { CLAIM_DETAIL_KEYS } from '../../src/repositories/rows.js';
 
@@ -90,6 +90,19 @@ describe('the node rows of cypher/fragments/', () => {
       CLAIM_DETAIL_KEYS.length,
     );
   });
+
+  it.each(NODE_SCHEMAS)(
+    'reads every value the %s row leaves out as false as a placeholder that its record accepts',
+    (label, record) => {
+      const text = read(`${label.toLowerCase()}-map`);
+      const leftOut = [...text.matchAll(/CASE WHEN \$projection\.(\w+) THEN %1\.\w+ ELSE false END/g)].map((m) => m[1]);
+      const placeholders = LEFT_OUT[label] ?? {};
+      expect([...new Set(leftOut)].sort()).toEqual(Object.keys(placeholders).sort());
+      for (const [key, value] of Object.entries(placeholders)) {
+        expect(record.shape[key as keyof typeof record.shape].safeParse(value).success, `${label}.${key}`).toBe(true);
+      }
+    },
+  );
 
   it('node-map gives every label its own row', () => {
     const text = read('node-map');
