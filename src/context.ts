@@ -23,6 +23,8 @@ export interface Context {
   cost: number;
   /** Which long node properties the queries of this request send: every one until the operation is known (graphql/projection.ts narrows it). */
   projection: Projection;
+  /** Lists answer their items' relationship fields from one compiled map projection (graphql/compile.ts) where they can. */
+  compile: boolean;
   logger: Logger;
   limits: Limits;
 }
@@ -33,6 +35,7 @@ export function createContext(
   request: Request,
   apiKeys: readonly ApiKey[],
   limits: Limits,
+  compile = true,
 ): Context {
   const requestId = request.headers.get('x-request-id')?.slice(0, 64) || randomUUID();
   const stats = newQueryStats();
@@ -48,6 +51,7 @@ export function createContext(
     guard,
     cost: 0,
     projection,
+    compile,
     viewer,
     logger: logger.child({ requestId, viewer: viewer.name ?? undefined }),
     repos: createRepositories(db, { stats, signal, deadline: guard, gate: db.requestGate(), params: { projection } }),

@@ -46,6 +46,8 @@ export interface AppOptions {
    * graphql/projection.ts); tests compare the two.
    */
   projection?: boolean;
+  /** false: lists never compile their items' selections (graphql/compile.ts); tests compare the two. */
+  compile?: boolean;
 }
 
 const json = (body: unknown, status = 200) =>
@@ -123,6 +125,7 @@ export function createApp({
   responseCacheBytes = 0,
   persistedDocuments,
   projection = true,
+  compile = true,
 }: AppOptions) {
   // Exports call back into this app; it exists by the time a request arrives.
   const self: {
@@ -130,7 +133,7 @@ export function createApp({
   } = {};
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
-    context: ({ request }) => createContext(db, logger, request, apiKeys, limits),
+    context: ({ request }) => createContext(db, logger, request, apiKeys, limits, compile),
     graphqlEndpoint: '/graphql',
     landingPage: false,
     logging: {

@@ -308,13 +308,24 @@ export function typeNameOf(r: NodeRecord): NodeTypeName {
   return 'Document';
 }
 
+/** The property a node of each label is called by in lists and graph views (its `label`). */
+export const DISPLAY_KEY = {
+  Entity: 'name',
+  Dispute: 'name',
+  Event: 'label',
+  Claim: 'statement',
+  Evidence: 'quote',
+  Document: 'title',
+} as const satisfies Record<keyof typeof NODE_ROW_KEYS, string>;
+
 /** What a node is called in lists and graph views. */
 export function displayName(r: NodeRecord): string {
-  if (isEntity(r) || isDispute(r)) return r.name;
-  if (isEvent(r)) return r.label;
-  if (isClaim(r)) return r.statement;
-  if (isEvidence(r)) return r.quote;
-  return r.title;
+  if (isEntity(r)) return r[DISPLAY_KEY.Entity];
+  if (isDispute(r)) return r[DISPLAY_KEY.Dispute];
+  if (isEvent(r)) return r[DISPLAY_KEY.Event];
+  if (isClaim(r)) return r[DISPLAY_KEY.Claim];
+  if (isEvidence(r)) return r[DISPLAY_KEY.Evidence];
+  return r[DISPLAY_KEY.Document];
 }
 
 /** What one document says of an entity. */

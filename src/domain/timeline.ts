@@ -1,5 +1,9 @@
 import type { EventRecord } from './records.js';
 
+/** The same order in Cypher, of the events in variable `v` (an absent orderRank reads as 0, as in the record). */
+export const TIMELINE_ORDER = (v: string) =>
+  `${v}.orderDate IS NULL, ${v}.orderDate, coalesce(${v}.orderRank, 0), ${v}.id`;
+
 /**
  * Timeline order: the first day an event can mean, but never before what it answers or is part of
  * (orderDate, orderRank: see ingest/plan.ts); undated events last; then by key.

@@ -2,6 +2,7 @@ import SchemaBuilder from '@pothos/core';
 import RelayPlugin from '@pothos/plugin-relay';
 import type { Context } from '../context.js';
 import ResultBudgetPlugin from '../cost/budget-plugin.js';
+import CompiledPlugin from './compiled.js';
 
 /** The Pothos builder and its plugins. Types are defined in the domain files beside it. */
 export const builder = new SchemaBuilder<{
@@ -15,7 +16,8 @@ export const builder = new SchemaBuilder<{
     totalCount: () => Promise<number>;
   };
 }>({
-  plugins: [RelayPlugin, ResultBudgetPlugin],
+  // The compiled plugin innermost: the result budget counts what compiled objects answer.
+  plugins: [RelayPlugin, ResultBudgetPlugin, CompiledPlugin],
   defaultFieldNullability: false,
   relay: {
     clientMutationId: 'omit',

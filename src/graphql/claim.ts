@@ -2,6 +2,7 @@ import { CLAIM_ORDERS, DOCUMENT_ORDERS } from '../domain/orders.js';
 import type { NodeRecord } from '../domain/records.js';
 import { isClaim, isDocument, isEvidence } from '../domain/records.js';
 import { builder } from './builder.js';
+import { compiledAs, compiles } from './compiled.js';
 import { ClaimAspectEnum, ClaimStanceEnum } from './enums.js';
 import { FuzzyDateRef } from './event.js';
 import { lookUp, optionalKey } from './ids.js';
@@ -21,17 +22,22 @@ builder.node(ClaimRef, {
     statement: t.exposeString('statement', {
       description: 'What is asserted, in one English sentence (also its `label`).',
     }),
-    stance: t.field({ type: ClaimStanceEnum, resolve: (c) => c.stance }),
+    stance: t.field({
+      type: ClaimStanceEnum,
+      ...compiledAs({ kind: 'property', property: 'stance' }),
+      resolve: (c) => c.stance,
+    }),
     aspect: t.field({
       type: ClaimAspectEnum,
       description: 'FACT: it says that something is so; REASON: it says why (a motive, reason or justification).',
+      ...compiledAs({ kind: 'property', property: 'aspect' }),
       resolve: (c) => c.aspect,
     }),
     assertedBy: t.field({
       type: EntityRef,
       nullable: true,
       description: 'Who says so: the narrator (the publisher) or a named source.',
-      ...readsClaims('ids'),
+      ...compiles({ kind: 'asserter' }, readsClaims('ids')),
       resolve: (c, _a, ctx) => ctx.repos.graph.asserter(c.id),
     }),
     about: t.field({
@@ -52,7 +58,7 @@ builder.node(ClaimRef, {
     evidence: t.field({
       type: [EvidenceRef],
       description: 'The verbatim quotes that support it.',
-      ...readsClaims('ids'),
+      ...compiles({ kind: 'evidence' }, readsClaims('ids')),
       resolve: async (c, _a, ctx) => (await ctx.repos.graph.claimDetails.load(c.id))?.evidence ?? [],
     }),
     contradicts: t.field({
@@ -196,7 +202,7 @@ builder.queryFields((t) => ({
         assertedBy: optionalKey(args.filter?.assertedBy),
       };
       const order = args.orderBy ?? 'DOCUMENT_POSITION';
-      const plan = listPlanOf(info);
+      const plan = listPlanOf(info, ctx.compile);
       return connection(args, order, (after, limit) => ctx.repos.lists.claims(f, order, after, limit, plan));
     },
   }),
@@ -212,7 +218,7 @@ builder.queryFields((t) => ({
     args: { orderBy: t.arg({ type: DocumentOrderEnum, defaultValue: 'PUBLISHED_DESC' }) },
     resolve: (_r, args, ctx, info) => {
       const order = args.orderBy ?? 'PUBLISHED_DESC';
-      const plan = listPlanOf(info);
+      const plan = listPlanOf(info, ctx.compile);
       return connection(args, order, (after, limit) => ctx.repos.lists.documents(order, after, limit, plan));
     },
   }),

@@ -3,6 +3,7 @@ import type { NodeRecord } from '../domain/records.js';
 import { isDispute, isEvent } from '../domain/records.js';
 import { byTimeline } from '../domain/timeline.js';
 import { builder } from './builder.js';
+import { compiles } from './compiled.js';
 import { lookUp, optionalKey } from './ids.js';
 import { orderEnum } from './orders.js';
 import { connection } from './pagination.js';
@@ -42,7 +43,7 @@ builder.node(DisputeRef, {
     events: t.field({
       type: [EventRef],
       description: 'Events of the dispute, in timeline order (undated last).',
-      ...FOLLOWS.events.options,
+      ...compiles({ kind: 'related', label: 'Event', order: 'timeline' }, FOLLOWS.events.options),
       resolve: async (d, _a, ctx) =>
         (await FOLLOWS.events.load(ctx, d.id))
           .map((e) => e.other)
@@ -52,7 +53,7 @@ builder.node(DisputeRef, {
     claims: t.field({
       type: [ClaimRef],
       description: 'Claims about the dispute as a whole.',
-      ...readsClaims('about'),
+      ...compiles({ kind: 'claims' }, readsClaims('about')),
       resolve: (d, _a, ctx) => ctx.repos.graph.claimsAbout(d.id),
     }),
   }),
@@ -78,7 +79,7 @@ builder.queryFields((t) => ({
     resolve: (_r, args, ctx, info) => {
       const actorId = optionalKey(args.party);
       const order = args.orderBy ?? 'NAME';
-      const plan = listPlanOf(info);
+      const plan = listPlanOf(info, ctx.compile);
       return connection(args, order, (after, limit) =>
         ctx.repos.lists.disputes({ actorId }, order, after, limit, plan),
       );

@@ -1,6 +1,7 @@
 import type { Context } from '../context.js';
 import type { EdgeRecord, NodeRecord } from '../domain/records.js';
 import { displayName, edgeKey, typeNameOf } from '../domain/records.js';
+import { compiledAs } from './compiled.js';
 import { GraphElementRef } from './refs.js';
 
 const isNode = (v: NodeRecord | EdgeRecord): v is NodeRecord => 'labels' in v;
@@ -19,14 +20,17 @@ GraphElementRef.implement({
   resolveType: (v) => (isNode(v) ? typeNameOf(v) : 'Relation'),
   fields: (t) => ({
     key: t.string({
+      ...compiledAs({ kind: 'key' }),
       description: 'Stable key ("turkey", "MEMBER_OF:turkey->nato"); a node\'s key is accepted wherever an id is.',
       resolve: (v) => (isNode(v) ? v.id : edgeKey(v)),
     }),
     label: t.string({
+      ...compiledAs({ kind: 'label' }),
       description: 'What to call it: a name, an event label, a statement, a quote, a title, or "A KIND B".',
       resolve: (v, _a, ctx) => (isNode(v) ? displayName(v) : edgeLabel(v, ctx)),
     }),
     typeName: t.string({
+      ...compiledAs({ kind: 'typeName' }),
       description:
         "Its GraphQL type: State, Person, Event, Dispute, Claim, Evidence, Document, Relation … (what `__typename` gives; `type` is taken by an event's type).",
       resolve: (v) => (isNode(v) ? typeNameOf(v) : 'Relation'),

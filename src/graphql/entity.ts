@@ -8,6 +8,7 @@ import { type EntitySource, entitySources, isActor, isDocument, isEntity, typeNa
 import { searchKey } from '../domain/text.js';
 import { InputError } from '../errors.js';
 import { builder } from './builder.js';
+import { compiledAs, compiles } from './compiled.js';
 import { DirectionEnum, EntityKindEnum, RelationKindEnum } from './enums.js';
 import { lookUp, optionalKey } from './ids.js';
 import { orderEnum } from './orders.js';
@@ -56,7 +57,11 @@ EntityRef.implement({
   interfaces: [builder.nodeInterfaceRef(), GraphElementRef],
   resolveType: (r) => typeNameOf(r),
   fields: (t) => ({
-    kind: t.field({ type: EntityKindEnum, resolve: (r) => r.kind }),
+    kind: t.field({
+      type: EntityKindEnum,
+      ...compiledAs({ kind: 'property', property: 'kind' }),
+      resolve: (r) => r.kind,
+    }),
     name: t.exposeString('name', { description: 'English name (also its `label`).' }),
     nameDe: t.exposeString('nameDe', { description: 'German name.' }),
     aliases: t.exposeStringList('aliases', {
@@ -93,7 +98,7 @@ EntityRef.implement({
     claims: t.field({
       type: [ClaimRef],
       description: 'Claims with this entity as the subject or object of a relationship.',
-      ...readsClaims('about'),
+      ...compiles({ kind: 'claims' }, readsClaims('about')),
       resolve: (r, _a, ctx) => ctx.repos.graph.claimsAbout(r.id),
     }),
   }),
@@ -134,7 +139,7 @@ ActorRef.implement({
     assertedClaims: t.field({
       type: [ClaimRef],
       description: 'Claims this actor asserts.',
-      ...readsClaims('asserted'),
+      ...compiles({ kind: 'claims' }, readsClaims('asserted')),
       resolve: (r, _a, ctx) => ctx.repos.graph.claimsAssertedBy(r.id),
     }),
   }),
@@ -221,7 +226,7 @@ const entityList = (actorsOnly: boolean, args: EntityListArgs, ctx: Context, inf
     disputeId: optionalKey(args.filter?.party, ['Dispute']),
     nameKey: args.filter?.nameContains ? searchKey(args.filter.nameContains.slice(0, 200)) : null,
   };
-  const plan = listPlanOf(info);
+  const plan = listPlanOf(info, ctx.compile);
   return connection(args, order, (after, limit) => ctx.repos.lists.entities(filter, order, after, limit, plan));
 };
 

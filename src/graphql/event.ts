@@ -14,6 +14,7 @@ import type { ClaimRecord, EventRecord } from '../domain/records.js';
 import { isDispute, isEntity, isEvent } from '../domain/records.js';
 import { InputError } from '../errors.js';
 import { builder } from './builder.js';
+import { compiledAs, compiles } from './compiled.js';
 import { ClaimAspectEnum, CooperationEnum, DatePrecisionEnum, EventStatusEnum, EventTypeEnum } from './enums.js';
 import { lookUp, optionalKey } from './ids.js';
 import { orderEnum } from './orders.js';
@@ -95,7 +96,12 @@ builder.node(EventRef, {
   isTypeOf: (r) => typeof r === 'object' && r !== null && 'labels' in r && isEvent(r as EventRecord),
   loadMany: (ids, ctx) => ctx.repos.graph.nodes(ids).then((ns) => ns.filter(isEvent)),
   fields: (t) => ({
-    type: t.field({ type: EventTypeEnum, description: 'What kind of thing happened.', resolve: (e) => e.type }),
+    type: t.field({
+      type: EventTypeEnum,
+      description: 'What kind of thing happened.',
+      ...compiledAs({ kind: 'property', property: 'type' }),
+      resolve: (e) => e.type,
+    }),
     label: t.exposeString('label', { description: 'What happened, in English.' }),
     labelDe: t.exposeString('labelDe', { description: 'The same in German.' }),
     cameo: t.field({ type: CameoRef, resolve: (e) => ({ code: e.cameo, quadClass: e.quadClass }) }),
@@ -104,17 +110,21 @@ builder.node(EventRef, {
     }),
     cooperation: t.field({ type: CooperationEnum, resolve: (e) => cooperationOf(e.goldstein) }),
     date: t.field({ type: FuzzyDateRef, resolve: eventDate }),
-    status: t.field({ type: EventStatusEnum, resolve: (e) => e.status }),
+    status: t.field({
+      type: EventStatusEnum,
+      ...compiledAs({ kind: 'property', property: 'status' }),
+      resolve: (e) => e.status,
+    }),
     sources: t.field({
       type: [EntityRef],
       description: 'Who acts.',
-      ...FOLLOWS.sources.options,
+      ...compiles({ kind: 'related', label: 'Entity', order: 'key' }, FOLLOWS.sources.options),
       resolve: async (e, _a, ctx) => (await linked(ctx, e.id, FOLLOWS.sources)).filter(isEntity),
     }),
     targets: t.field({
       type: [EntityRef],
       description: 'Who is acted upon.',
-      ...FOLLOWS.targets.options,
+      ...compiles({ kind: 'related', label: 'Entity', order: 'key' }, FOLLOWS.targets.options),
       resolve: async (e, _a, ctx) => (await linked(ctx, e.id, FOLLOWS.targets)).filter(isEntity),
     }),
     concerns: t.field({
@@ -125,50 +135,50 @@ builder.node(EventRef, {
     }),
     locations: t.field({
       type: [EntityRef],
-      ...FOLLOWS.locations.options,
+      ...compiles({ kind: 'related', label: 'Entity', order: 'key' }, FOLLOWS.locations.options),
       resolve: async (e, _a, ctx) => (await linked(ctx, e.id, FOLLOWS.locations)).filter(isEntity),
     }),
     respondsTo: t.field({
       type: [EventRef],
       description: 'Events this one answers (a readout reports on a call, a rejection answers a criticism).',
-      ...FOLLOWS.respondsTo.options,
+      ...compiles({ kind: 'related', label: 'Event', order: 'key' }, FOLLOWS.respondsTo.options),
       resolve: async (e, _a, ctx) => (await linked(ctx, e.id, FOLLOWS.respondsTo)).filter(isEvent),
     }),
     responses: t.field({
       type: [EventRef],
       description: 'Events that answer this one; ask each for its `reasons`.',
-      ...FOLLOWS.responses.options,
+      ...compiles({ kind: 'related', label: 'Event', order: 'key' }, FOLLOWS.responses.options),
       resolve: async (e, _a, ctx) => (await linked(ctx, e.id, FOLLOWS.responses)).filter(isEvent),
     }),
     parts: t.field({
       type: [EventRef],
       description: 'Events that were part of this one (the New Year greetings of the phone call).',
-      ...FOLLOWS.parts.options,
+      ...compiles({ kind: 'related', label: 'Event', order: 'key' }, FOLLOWS.parts.options),
       resolve: async (e, _a, ctx) => (await linked(ctx, e.id, FOLLOWS.parts)).filter(isEvent),
     }),
     partOf: t.field({
       type: EventRef,
       nullable: true,
       description: 'The event this one was part of.',
-      ...FOLLOWS.partOf.options,
+      ...compiles({ kind: 'related', label: 'Event', order: 'key' }, FOLLOWS.partOf.options),
       resolve: async (e, _a, ctx) => (await linked(ctx, e.id, FOLLOWS.partOf)).find(isEvent) ?? null,
     }),
     disputes: t.field({
       type: [DisputeRef],
-      ...FOLLOWS.disputes.options,
+      ...compiles({ kind: 'related', label: 'Dispute', order: 'key' }, FOLLOWS.disputes.options),
       resolve: async (e, _a, ctx) => (await linked(ctx, e.id, FOLLOWS.disputes)).filter(isDispute),
     }),
     claims: t.field({
       type: [ClaimRef],
       description: 'Who reports or asserts the event, with what stance — and why, for claims of aspect REASON.',
       args: { aspect: t.arg({ type: ClaimAspectEnum, required: false, description: 'Only claims of this aspect.' }) },
-      ...readsClaims('about'),
+      ...compiles({ kind: 'claims', aspect: { arg: 'aspect' } }, readsClaims('about')),
       resolve: (e, args, ctx) => claimsWithAspect(ctx, e.id, args.aspect),
     }),
     reasons: t.field({
       type: [ClaimRef],
       description: 'The motives, reasons or justifications given for it, each with who gives them and the quote.',
-      ...readsClaims('about'),
+      ...compiles({ kind: 'claims', aspect: { value: 'REASON' } }, readsClaims('about')),
       resolve: (e, _a, ctx) => claimsWithAspect(ctx, e.id, 'REASON'),
     }),
     evidence: t.field({
@@ -267,7 +277,7 @@ builder.queryFields((t) => ({
     resolve: (_r, args, ctx, info) => {
       const filter = eventFilter(args.filter);
       const order: EventOrder = args.orderBy ?? 'DATE';
-      const plan = listPlanOf(info);
+      const plan = listPlanOf(info, ctx.compile);
       return connection(args, order, (after, limit) => ctx.repos.lists.events(filter, order, after, limit, plan));
     },
   }),

@@ -1,11 +1,8 @@
 import {
   type FieldNode,
   type GraphQLCompositeType,
-  GraphQLIncludeDirective,
   type GraphQLNamedType,
   type GraphQLResolveInfo,
-  GraphQLSkipDirective,
-  getDirectiveValues,
   getNamedType,
   isAbstractType,
   isCompositeType,
@@ -24,6 +21,8 @@ import {
   type PreloadStep,
   preloadSteps,
 } from '../repositories/preload.js';
+import { compileItems } from './compile.js';
+import { included } from './selection.js';
 
 /**
  * A field's load, published on its schema field (`extensions.preload`) so that a list above it can
@@ -57,13 +56,6 @@ function labelOf(type: GraphQLNamedType): NodeLabel | null {
   if ((NODE_LABELS as readonly string[]).includes(type.name)) return type.name as NodeLabel;
   if (isObjectType(type) && type.getInterfaces().some((i) => i.name === 'Entity')) return 'Entity';
   return null;
-}
-
-function included(node: FieldNode | { directives?: FieldNode['directives'] }, info: GraphQLResolveInfo): boolean {
-  const skip = getDirectiveValues(GraphQLSkipDirective, node, info.variableValues);
-  if (skip?.if === true) return false;
-  const include = getDirectiveValues(GraphQLIncludeDirective, node, info.variableValues);
-  return include?.if !== false;
 }
 
 /**
@@ -138,33 +130,43 @@ function loadTrees(
 
 /**
  * What a connection's selection asks of its page query (ListPlan): what the fields of its items will
- * load (`edges { node { … } }` and `nodes { … }`), as the steps of a preload the page query runs, so
- * that the next levels cost no round trip; and whether it reads totalCount.
+ * load (`edges { node { … } }` and `nodes { … }`): compiled into one map projection per item
+ * (graphql/compile.ts) when `compile` and every such field can be, else as the steps of a preload the
+ * page query runs, so that the next levels cost no round trip; and whether it reads totalCount.
  */
-export function listPlanOf(info: GraphQLResolveInfo): ListPlan {
+export function listPlanOf(info: GraphQLResolveInfo, compile: boolean): ListPlan {
   const connection = getNamedType(info.returnType);
-  if (!isObjectType(connection)) return { preload: [], counted: false };
+  if (!isObjectType(connection)) return { preload: [], compiled: null, counted: false };
   const trees: LoadTree[] = [];
+  const itemSets: SelectionSetNode[] = [];
+  let itemType: GraphQLCompositeType | null = null;
   let counted = false;
   for (const fieldNode of info.fieldNodes) {
     for (const { field } of fieldsOn(fieldNode.selectionSet, connection, info)) {
       const name = field.name.value;
       if (name === 'totalCount') counted = true;
       else if (name === 'nodes') {
-        const itemType = getNamedType(connection.getFields().nodes?.type);
-        if (itemType && isCompositeType(itemType)) trees.push(...loadTrees(field.selectionSet, itemType, info));
+        const nodesType = getNamedType(connection.getFields().nodes?.type);
+        if (!nodesType || !isCompositeType(nodesType)) continue;
+        itemType = nodesType;
+        if (field.selectionSet) itemSets.push(field.selectionSet);
+        trees.push(...loadTrees(field.selectionSet, nodesType, info));
       } else if (name === 'edges') {
         const edgeType = getNamedType(connection.getFields().edges?.type);
         if (!edgeType || !isObjectType(edgeType)) continue;
-        const itemType = getNamedType(edgeType.getFields().node?.type);
-        if (!itemType || !isCompositeType(itemType)) continue;
+        const nodeType = getNamedType(edgeType.getFields().node?.type);
+        if (!nodeType || !isCompositeType(nodeType)) continue;
+        itemType = nodeType;
         for (const { field: node } of fieldsOn(field.selectionSet, edgeType, info)) {
-          if (node.name.value === 'node') trees.push(...loadTrees(node.selectionSet, itemType, info));
+          if (node.name.value !== 'node') continue;
+          if (node.selectionSet) itemSets.push(node.selectionSet);
+          trees.push(...loadTrees(node.selectionSet, nodeType, info));
         }
       }
     }
   }
-  return { preload: preloadSteps(merged(trees)), counted };
+  const compiled = itemType && compile ? compileItems(itemSets, itemType, info) : null;
+  return { preload: compiled ? [] : preloadSteps(merged(trees)), compiled, counted };
 }
 
 /** What the fields of a look-up's node will load (see listPlanOf), as the steps of a preload. */

@@ -32,7 +32,51 @@ export type SortKey = z.infer<typeof sortKey>;
  */
 export interface ListPlan {
   preload: readonly PreloadStep[];
+  compiled: CompiledSelection | null;
   counted: boolean;
+}
+
+/**
+ * A selection of a list's items compiled into Cypher (graphql/compile.ts): a map expression over the
+ * variable `x0` (the item's node) holding, by response key, the answers of the item's compiled
+ * fields; its values are the parameter `$compiled`.
+ */
+export interface CompiledSelection {
+  map: string;
+  params: Record<string, unknown>;
+}
+
+/** A page item's node carries the answers of its compiled fields (by response key) under this symbol. */
+export const COMPILED_FIELDS = Symbol('compiledFields');
+
+/** The label whose id index finds a list's item again. */
+const SEEK_LABELS: Record<string, NodeLabel> = {
+  actors: 'Entity',
+  events: 'Event',
+  disputes: 'Dispute',
+  claims: 'Claim',
+  documents: 'Document',
+};
+
+const PAGE_TAIL = /^\nRETURN [\s\S]+ AS node, [\s\S]+ AS sortKey\nORDER BY [^\n]+\nLIMIT \$limit\s*$/;
+
+/**
+ * A page query that also gives each item's compiled map (`compiled`), in the same round trip: the
+ * page as it is, then its items in order, each node found again by its id (an index seek).
+ */
+function withCompiled(query: string, compiled: CompiledSelection, label: string): string {
+  const at = query.lastIndexOf('\nRETURN ');
+  if (at < 0 || !PAGE_TAIL.test(query.slice(at))) throw new Error('not a page query');
+  return `${query.slice(0, at)}\nWITH ${query.slice(at + '\nRETURN '.length)}
+WITH collect({node: node, sortKey: sortKey}) AS page
+UNWIND range(0, size(page) - 1) AS at
+WITH at, page[at] AS item
+CALL (item) {
+  MATCH (x0:${label} {id: item.node[0]})
+  RETURN ${compiled.map} AS compiled
+}
+WITH at, item, compiled ORDER BY at
+RETURN item.node AS node, item.sortKey AS sortKey, compiled`;
 }
 
 export interface Page<T> {
@@ -139,9 +183,9 @@ export class ListRepository {
     limit: number,
     /** Parameters of the page query that are not filters. */
     extra: Record<string, unknown> = {},
-    plan: ListPlan = { preload: [], counted: false },
+    plan: ListPlan = { preload: [], compiled: null, counted: false },
   ): Promise<Page<T>> {
-    const { preload } = plan;
+    const { preload, compiled } = plan;
     let total: Promise<number> | undefined;
     const count = () => {
       const label = unfiltered(filters) ? LIST_LABELS[name]?.(filters) : undefined;
@@ -157,6 +201,22 @@ export class ListRepository {
     const params = { ...filters, ...extra, order, after, limit: int(limit) };
     const text = queryText(name, 'page', filters, order);
     let rows: { node: T; sortKey: SortKey }[];
+    if (compiled) {
+      const label = SEEK_LABELS[name] ?? 'Entity';
+      const raw = await this.db.read(
+        `${name}-page+compiled`,
+        withCompiled(text, compiled, label),
+        { ...params, compiled: compiled.params },
+        this.opts,
+      );
+      const parsed = parseRows(`${name}-page+compiled`, pageRow(node), raw);
+      this.graph.prime(parsed.map((r) => r.node));
+      const items = parsed.map((r, i) => ({
+        node: { ...r.node, [COMPILED_FIELDS]: (raw[i] as { compiled: unknown }).compiled },
+        sortKey: r.sortKey,
+      }));
+      return { items, total: count };
+    }
     if (preload.length === 0) {
       rows = parseRows(`${name}-page`, pageRow(node), await this.db.read(`${name}-page`, text, params, this.opts));
     } else {

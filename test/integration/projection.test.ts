@@ -31,6 +31,8 @@ describe('queries send the long texts and lists of a node only when the operatio
   const run = fetchRunner(app);
   // Every property in every query, whatever the fields of graphql/projection.ts say.
   const runFull = fetchRunner(testApp(db, { limits: PLAN_LIMITS, projection: false }).app);
+  // The rows of the preload path: a compiled list (graphql/compile.ts) sends only the selected fields.
+  const preloading = testApp(db, { limits: PLAN_LIMITS, compile: false });
   beforeAll(() => resetToArticle(db));
   afterAll(() => db.close());
 
@@ -39,7 +41,7 @@ describe('queries send the long texts and lists of a node only when the operatio
     const sent: SentQuery[] = [];
     db.onQuery = (q) => sent.push(q);
     try {
-      const r = await gql(query);
+      const r = await preloading.gql(query);
       expect(r.errors).toBeUndefined();
     } finally {
       db.onQuery = undefined;

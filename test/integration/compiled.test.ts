@@ -1,0 +1,191 @@
+import {
+  type GraphQLCompositeType,
+  type GraphQLField,
+  getNamedType,
+  isInterfaceType,
+  isLeafType,
+  isNonNullType,
+  isObjectType,
+} from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '../../src/config.js';
+import { EXAMPLES } from '../../src/graphiql/examples.js';
+import type { CompileSpec } from '../../src/graphql/compiled.js';
+import { schema } from '../../src/graphql/index.js';
+import { testApp } from '../helpers/app.js';
+import { resetToArticle, testDatabase } from '../helpers/db.js';
+import { fetchRunner, PLAN_LIMITS, type PlanOperation, runPlanOperations } from '../helpers/plan-operations.js';
+
+const RELATIONS = new Set(['related', 'claims', 'evidence', 'asserter']);
+const specOf = (f: GraphQLField<unknown, unknown>) => f.extensions?.compile as CompileSpec | undefined;
+const isRelation = (f: GraphQLField<unknown, unknown>) => RELATIONS.has(specOf(f)?.kind ?? '');
+const fieldsOf = (type: GraphQLCompositeType) =>
+  isObjectType(type) || isInterfaceType(type) ? Object.values(type.getFields()) : [];
+
+/**
+ * Every field of a type a compiled map can answer, each under its own alias: leaves as they are,
+ * relationship fields with their elements' key, label and type name (and claims also by aspect).
+ */
+function compilableSelection(type: GraphQLCompositeType): string {
+  const parts = ['__typename'];
+  for (const f of fieldsOf(type)) {
+    const exposed = typeof f.extensions?.pothosExposedField === 'string' && f.args.length === 0;
+    if (!specOf(f) && !exposed) continue;
+    if (f.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined)) continue;
+    if (isLeafType(getNamedType(f.type))) parts.push(`${f.name}`);
+    else parts.push(`${f.name} { __typename key label typeName }`);
+    if (f.args.some((a) => a.name === 'aspect')) parts.push(`${f.name}Reasons: ${f.name}(aspect: REASON) { key }`);
+  }
+  return parts.join(' ');
+}
+
+describe('lists answer their items’ relationship fields from one compiled map projection', () => {
+  const db = testDatabase(30_000);
+  const on = testApp(db, { limits: PLAN_LIMITS });
+  const off = testApp(db, { limits: PLAN_LIMITS, compile: false });
+  const run = fetchRunner(on.app);
+  const runOff = fetchRunner(off.app);
+  beforeAll(() => resetToArticle(db));
+  afterAll(() => db.close());
+
+  /** The names of the queries an operation sends (besides the measuring of list sizes for the cost estimate). */
+  async function queriesOf(query: string, variables?: Record<string, unknown>): Promise<string[]> {
+    const names: string[] = [];
+    db.onQuery = (q) => {
+      if (q.name !== 'degree-maxima') names.push(q.name);
+    };
+    try {
+      const r = await on.gql(query, variables);
+      expect(r.errors, query).toBeUndefined();
+    } finally {
+      db.onQuery = undefined;
+    }
+    return names;
+  }
+
+  const LISTS = { disputes: 'Dispute', events: 'Event', claims: 'Claim', actors: 'Actor', entities: 'Entity' };
+  /** The page query each list sends (both entity lists read the actors' query). */
+  const PAGE_QUERY: Record<string, string> = { entities: 'actors' };
+
+  it('answers every compilable field below every list the same as field by field, in one query', async () => {
+    let compared = 0;
+    for (const [list, typeName] of Object.entries(LISTS)) {
+      const itemType = schema.getType(typeName) as GraphQLCompositeType;
+      for (const relation of fieldsOf(itemType).filter(isRelation)) {
+        const child = getNamedType(relation.type) as GraphQLCompositeType;
+        // Two levels below the item: the child's relationship fields with all they can select.
+        const deeper = fieldsOf(child)
+          .filter(isRelation)
+          .map(
+            (f) => `deep_${f.name}: ${f.name} { ${compilableSelection(getNamedType(f.type) as GraphQLCompositeType)} }`,
+          );
+        const query = `{ ${list}(first: 40) { edges { cursor node { key label
+          ${relation.name} { ${compilableSelection(child)} ${deeper.join(' ')} } } } } }`;
+        const names = await queriesOf(query);
+        expect(names, `${list}.${relation.name}`).toEqual([`${PAGE_QUERY[list] ?? list}-page+compiled`]);
+        const op = { name: `${list}.${relation.name}`, query };
+        expect(await run(op), op.name).toEqual(await runOff(op));
+        compared++;
+      }
+    }
+    // Dispute: events, claims; Event: sources, targets, locations, respondsTo, responses, parts, partOf,
+    // disputes, claims, reasons; Claim: assertedBy, evidence; Entity: claims; Actor: claims, assertedClaims.
+    expect(compared).toBeGreaterThanOrEqual(17);
+  }, 300_000);
+
+  it('sends exactly the selected fields of the nodes below the items (by response key, with the type name)', async () => {
+    const sent: { cypher: string; params: Record<string, unknown> }[] = [];
+    db.onQuery = (q) => sent.push(q);
+    try {
+      const r = await on.gql(
+        '{ disputes(first: 10) { edges { node { key events { label c: claims { statement evidence { quote } } } } } } }',
+      );
+      expect(r.errors).toBeUndefined();
+    } finally {
+      db.onQuery = undefined;
+    }
+    const page = sent.find((q) => q.cypher.includes('AS compiled'));
+    if (!page) throw new Error('no compiled query');
+    const rows = (await db.driver.executeQuery(page.cypher, page.params, { database: db.connection.database })).records;
+    const keysOf = (label: string) =>
+      rows.flatMap((row) => {
+        const found: string[][] = [];
+        const walk = (v: unknown): void => {
+          if (Array.isArray(v)) v.forEach(walk);
+          else if (v && typeof v === 'object') {
+            const o = v as Record<string, unknown>;
+            if (o['@type'] === label) found.push(Object.keys(o).sort());
+            Object.values(o).forEach(walk);
+          }
+        };
+        walk(row.get('compiled'));
+        return found;
+      });
+    const events = keysOf('Event');
+    expect(events.length).toBeGreaterThan(5);
+    for (const k of events) expect(k).toEqual(['@type', 'c', 'label']);
+    const claims = keysOf('Claim');
+    expect(claims.length).toBeGreaterThan(5);
+    for (const k of claims) expect(k).toEqual(['@type', 'evidence', 'statement']);
+    for (const k of keysOf('Evidence')) expect(k).toEqual(['@type', 'quote']);
+  });
+
+  it('compiles aliases, fragments on the type or its interfaces, @skip/@include and arguments from variables', async () => {
+    const query = `query Q($reason: ClaimAspect, $no: Boolean!) { events(first: 30) { edges { node { key
+      first: sources { ...Named } second: sources { key }
+      claims(aspect: $reason) { ... on GraphElement { key } ... on Claim { stance evidence { quote @include(if: $no) start @skip(if: $no) } } }
+      hidden: targets @skip(if: true) { key }
+      partOf { key } } } } }
+      fragment Named on Entity { key name kind ... on GraphElement { typeName } }`;
+    for (const variables of [
+      { reason: 'REASON', no: true },
+      { reason: null, no: false },
+    ]) {
+      expect(await queriesOf(query, variables)).toEqual(['events-page+compiled']);
+      const op = { name: 'fragments', query, variables };
+      const data = await run(op);
+      expect(data).toEqual(await runOff(op));
+      expect(data.events.edges.some((e: { node: { first: unknown[] } }) => e.node.first.length > 0)).toBe(true);
+      expect(data.events.edges.every((e: { node: object }) => !('hidden' in e.node))).toBe(true);
+    }
+  });
+
+  it('answers a selection it cannot compile field by field, with the same answer (a fragment on one entity type, a field without a compiled form)', async () => {
+    for (const query of [
+      '{ events(first: 20) { edges { node { key sources { key ... on State { memberships { key } } } } } } }',
+      '{ events(first: 20) { edges { node { key claims { key document { key } } } } } }',
+      '{ disputes(first: 10) { edges { node { key parties { key } events { key } } } } }',
+    ]) {
+      const names = await queriesOf(query);
+      expect(
+        names.some((n) => n.includes('+compiled')),
+        query,
+      ).toBe(false);
+      const op = { name: query, query };
+      expect(await run(op)).toEqual(await runOff(op));
+    }
+  });
+
+  it('every operation and GraphiQL example answers the same as field by field', async () => {
+    const ops: PlanOperation[] = [
+      ...(await runPlanOperations(run)),
+      ...EXAMPLES.map((e, i) => ({ name: `example ${i}`, query: e.query, variables: e.variables })),
+    ];
+    for (const op of ops) expect(await run(op), op.name).toEqual(await runOff(op));
+    expect(ops.length).toBeGreaterThan(20);
+  }, 300_000);
+
+  it('counts what compiled maps answer against the result ceilings: an answer past the item ceiling is stopped', async () => {
+    const query =
+      '{ disputes(first: 100) { edges { node { events { key claims { statement evidence { quote } } } } } } }';
+    const full = await on.gql(query);
+    expect(full.errors).toBeUndefined();
+    const items = full.extensions?.cost?.items ?? 0;
+    expect(items).toBeGreaterThan(50);
+    const small = testApp(db, { limits: { ...DEFAULT_LIMITS, maxCost: 10_000_000, maxResultItems: items - 1 } });
+    const r = await small.gql(query);
+    expect(r.status).toBeLessThan(500);
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'items' });
+    expect(r.data ?? null).toBeNull();
+  });
+});
