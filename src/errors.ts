@@ -47,6 +47,9 @@ export function maskError(error: unknown, message: string): GraphQLError {
       located,
     );
   }
+  if (original instanceof QueryTimeoutError && original.limit) {
+    return apiError(original.code, original.message, { limit: original.limit }, located);
+  }
   if (original instanceof DatabaseUnavailableError || original instanceof QueryTimeoutError) {
     return apiError(original.code, original.message, {}, located);
   }

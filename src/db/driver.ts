@@ -16,6 +16,13 @@ export class DatabaseUnavailableError extends Error {
 /** A query ran past its transaction timeout or was cancelled: QUERY_TIMEOUT. */
 export class QueryTimeoutError extends Error {
   readonly code: ErrorCode = 'QUERY_TIMEOUT';
+  /** 'deadline': the operation's deadline stopped it (the query's timeout was what was left of it). */
+  constructor(
+    message: string,
+    readonly limit?: 'deadline',
+  ) {
+    super(message);
+  }
 }
 
 /** A write kept failing with a transient error (deadlock, leader switch) until its deadline: retry later. */
@@ -41,8 +48,11 @@ export interface QueryOptions {
   signal?: AbortSignal;
   /** The request's cap on queries at once (Database.requestGate()). */
   gate?: RequestGate;
-  /** The operation's deadline (epoch ms): no query runs past it, whatever the query timeout. */
-  deadline?: { readonly deadlineAt: number };
+  /**
+   * The operation's deadline (epoch ms): no query runs past it, whatever the query timeout. When Neo4j
+   * stops a query at it, `abort` stops the rest of the operation too (cost/guard.ts).
+   */
+  deadline?: { readonly deadlineAt: number; abort?(reason: Error): void };
   /** Parameters every query of the request gets (a query's own parameters of the same name win). */
   params?: Readonly<Record<string, unknown>>;
 }
@@ -50,7 +60,7 @@ export interface QueryOptions {
 /** Milliseconds left before the operation's deadline (unbounded without one); none left: QUERY_TIMEOUT. */
 function timeLeft(opts: QueryOptions): number {
   const remaining = opts.deadline ? opts.deadline.deadlineAt - Date.now() : Number.POSITIVE_INFINITY;
-  if (remaining <= 0) throw new QueryTimeoutError('the operation reached its deadline');
+  if (remaining <= 0) throw new QueryTimeoutError('the operation reached its deadline', 'deadline');
   return remaining;
 }
 
@@ -305,9 +315,9 @@ export class Database {
   ): Promise<T[]> {
     this.guard();
     if (opts.signal?.aborted) throw abortReason(opts.signal);
-    timeLeft(opts); // before waiting for a slot
     const { gate, signal } = opts;
     try {
+      timeLeft(opts); // before waiting for a slot
       await gate?.acquire();
       try {
         await this.admission.acquire(gate, signal);
@@ -323,6 +333,8 @@ export class Database {
       // A client that went away makes the driver fail in several ways (closed session, RESET …).
       if (signal?.aborted) throw abortReason(signal);
       const mapped = mapDriverError(err);
+      // The operation's deadline stops all of it, not only this query's field.
+      if (mapped instanceof QueryTimeoutError && mapped.limit === 'deadline') opts.deadline?.abort?.(mapped);
       if (mapped instanceof DatabaseUnavailableError) this.setUp(false, mapped.message);
       if (mapped instanceof DatabaseBusyError && gate) {
         gate.refuse(mapped);
@@ -365,6 +377,13 @@ export class Database {
               ).records;
       if (this.up !== true) this.setUp(true);
       return records.map((r) => r.toObject() as T);
+    } catch (err) {
+      // Neo4j stopped a query whose timeout was what was left of the operation: the deadline did.
+      const mapped = mapDriverError(err);
+      if (mapped instanceof QueryTimeoutError && !mapped.limit && remaining < this.options.queryTimeoutMs) {
+        throw new QueryTimeoutError('the operation reached its deadline and was stopped', 'deadline');
+      }
+      throw err;
     } finally {
       this.inFlight -= 1;
       opts.gate?.finished();

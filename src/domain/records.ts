@@ -252,7 +252,7 @@ export const nodeRecord = z.custom<NodeRecord>().transform((row, ctx): NodeRecor
 });
 
 /** A relationship of the fast "truthy" view, with the claims that support it. */
-const edgeFields = z.object({
+export const edgeFields = z.object({
   type: z.enum(EDGE_TYPE_WORDS),
   from: z.string(),
   to: z.string(),

@@ -1,6 +1,6 @@
 import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
 import type { GraphQLFieldResolver, GraphQLIsTypeOfFn, GraphQLTypeResolver } from 'graphql';
-import { COMPILED_FIELDS } from '../repositories/lists.js';
+import { COMPILED_FIELDS } from '../repositories/compiled.js';
 
 /**
  * How a field is answered inside a compiled selection (graphql/compile.ts): one map projection of
@@ -11,20 +11,29 @@ import { COMPILED_FIELDS } from '../repositories/lists.js';
  * - `property`: a property of the node record (domain/records.ts), with the record's default.
  * - `key`, `label`, `typeName`: a node's id, display name, GraphQL type (domain/records.ts).
  * - `related`: the nodes at the other end of the edges its preload follows (extensions.preload),
- *   of one label, in key or timeline order (domain/timeline.ts).
+ *   of one label (null: any), in key or timeline order (domain/timeline.ts).
  * - `claims`: the claims its preload selects (about the node, asserted by it), optionally of one
  *   aspect (an argument's or a fixed one).
  * - `evidence`, `asserter`: a claim's evidence (by start) and who asserts it.
+ * - `relations`: the edges its preload follows (or its arguments `kinds` and `direction` name), as
+ *   Relation objects in the loader's order (type, then the other end's key).
+ * - Of a Relation: `edgeType` its type, `end` the node it starts or ends at, `edgeClaims` and
+ *   `edgeEvidence` the claims it holds the ids of (in that order) and their evidence.
  */
 export type CompileSpec =
   | { kind: 'property'; property: string }
   | { kind: 'key' }
   | { kind: 'label' }
   | { kind: 'typeName' }
-  | { kind: 'related'; label: 'Entity' | 'Event' | 'Dispute'; order: 'key' | 'timeline' }
+  | { kind: 'related'; label: 'Entity' | 'Event' | 'Dispute' | null; order: 'key' | 'timeline' }
   | { kind: 'claims'; aspect?: { arg: string } | { value: string } }
   | { kind: 'evidence' }
-  | { kind: 'asserter' };
+  | { kind: 'asserter' }
+  | { kind: 'relations'; args?: { kinds: string; direction: string } }
+  | { kind: 'edgeType' }
+  | { kind: 'end'; end: 'from' | 'to' }
+  | { kind: 'edgeClaims' }
+  | { kind: 'edgeEvidence' };
 
 /** Field options that say how the field is compiled, merged with what the options already hold. */
 export function compiles<O extends { extensions?: Readonly<Record<string, unknown>> }>(spec: CompileSpec, options: O) {

@@ -31,13 +31,13 @@ builder.node(DisputeRef, {
     parties: t.field({
       type: [RelationRef],
       description: 'PARTY_TO relations: each party (`from`) with its role, stance and the claims behind them.',
-      ...FOLLOWS.parties.options,
+      ...compiles({ kind: 'relations' }, FOLLOWS.parties.options),
       resolve: async (d, _a, ctx) => (await FOLLOWS.parties.load(ctx, d.id)).map((e) => e.edge),
     }),
     concerns: t.field({
       type: [GraphElementRef],
       description: 'What the dispute is about.',
-      ...FOLLOWS.concerns.options,
+      ...compiles({ kind: 'related', label: null, order: 'key' }, FOLLOWS.concerns.options),
       resolve: async (d, _a, ctx) => (await FOLLOWS.concerns.load(ctx, d.id)).map((e) => e.other),
     }),
     events: t.field({

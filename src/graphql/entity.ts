@@ -83,6 +83,7 @@ EntityRef.implement({
     relations: t.field({
       type: [RelationRef],
       description: 'Relationships at this entity, each with the claims and evidence behind it.',
+      ...compiledAs({ kind: 'relations', args: { kinds: 'kinds', direction: 'direction' } }),
       args: {
         kinds: t.arg({ type: [RelationKindEnum], required: false, description: 'Default: all kinds.' }),
         direction: t.arg({ type: DirectionEnum, defaultValue: 'BOTH' }),
@@ -133,7 +134,7 @@ ActorRef.implement({
     disputes: t.field({
       type: [RelationRef],
       description: 'The disputes the actor is a party to (PARTY_TO relations, with role and stance).',
-      ...ACTOR_DISPUTES.options,
+      ...compiles({ kind: 'relations' }, ACTOR_DISPUTES.options),
       resolve: async (r, _a, ctx) => (await ACTOR_DISPUTES.load(ctx, r.id)).map((e) => e.edge),
     }),
     assertedClaims: t.field({
@@ -163,7 +164,7 @@ for (const typeName of ENTITY_TYPE_NAMES) {
             t.field({
               type: [RelationRef],
               description: edge.description,
-              ...follow.options,
+              ...compiles({ kind: 'relations' }, follow.options),
               resolve: async (r, _a, ctx) => (await follow.load(ctx, r.id)).map((e) => e.edge),
             }),
           ];

@@ -130,7 +130,7 @@ builder.node(EventRef, {
     concerns: t.field({
       type: [GraphElementRef],
       description: 'What it is about: entities, disputes or events.',
-      ...FOLLOWS.concerns.options,
+      ...compiles({ kind: 'related', label: null, order: 'key' }, FOLLOWS.concerns.options),
       resolve: (e, _a, ctx) => linked(ctx, e.id, FOLLOWS.concerns),
     }),
     locations: t.field({

@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
 import type { NodeRecord } from '../domain/records.js';
 import { InputError } from '../errors.js';
-import { lookUpPlanOf } from './preload.js';
+import { lookUpCompiledOf, lookUpPlanOf } from './preload.js';
 
 const KEY = /^[a-z0-9][a-z0-9:-]{0,199}$/;
 
@@ -38,7 +38,8 @@ export const optionalKey = (id: string | null | undefined, types?: readonly stri
 
 /**
  * A root look-up: the node with this id (global or key) when it is of the wanted kind, else null. With
- * `info`, what the selection's fields load comes in the same query (graphql/preload.ts).
+ * `info`, what the selection's fields load comes in the same query: compiled (graphql/compile.ts)
+ * or preloaded (graphql/preload.ts).
  */
 export async function lookUp<T extends NodeRecord>(
   ctx: Context,
@@ -48,6 +49,9 @@ export async function lookUp<T extends NodeRecord>(
   info?: GraphQLResolveInfo,
 ): Promise<T | null> {
   const key = keyOf(id, types);
-  const node = await ctx.repos.graph.lookUp(key, info ? lookUpPlanOf(info) : []);
+  const compiled = info && ctx.compile ? lookUpCompiledOf(info) : null;
+  const node = compiled
+    ? await ctx.repos.graph.lookUpCompiled(key, compiled)
+    : await ctx.repos.graph.lookUp(key, info ? lookUpPlanOf(info) : []);
   return node && is(node) ? node : null;
 }

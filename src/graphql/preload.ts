@@ -12,6 +12,7 @@ import {
 } from 'graphql';
 import type { Context } from '../context.js';
 import { type Direction, type EdgeType, NODE_LABELS, type NodeLabel } from '../domain/edges.js';
+import type { CompiledSelection } from '../repositories/compiled.js';
 import type { EdgeWithOther } from '../repositories/graph.js';
 import type { ListPlan } from '../repositories/lists.js';
 import {
@@ -167,6 +168,17 @@ export function listPlanOf(info: GraphQLResolveInfo, compile: boolean): ListPlan
   }
   const compiled = itemType && compile ? compileItems(itemSets, itemType, info) : null;
   return { preload: compiled ? [] : preloadSteps(merged(trees)), compiled, counted };
+}
+
+/** A look-up's selection compiled into one map projection (see listPlanOf), or null. */
+export function lookUpCompiledOf(info: GraphQLResolveInfo): CompiledSelection | null {
+  const type = getNamedType(info.returnType);
+  if (!isCompositeType(type)) return null;
+  return compileItems(
+    info.fieldNodes.flatMap((f) => (f.selectionSet ? [f.selectionSet] : [])),
+    type,
+    info,
+  );
 }
 
 /** What the fields of a look-up's node will load (see listPlanOf), as the steps of a preload. */

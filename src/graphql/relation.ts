@@ -3,6 +3,7 @@ import { ENTITY_TYPE_NAMES } from '../domain/entities.js';
 import type { ClaimRecord, EdgeRecord, EvidenceRecord } from '../domain/records.js';
 import { edgeKey, isDocument, isEntity } from '../domain/records.js';
 import { RELATION_ROLES } from '../domain/roles.js';
+import { compiledAs, compiles } from './compiled.js';
 import { RelationKindEnum, RelationRoleEnum } from './enums.js';
 import { lookUp } from './ids.js';
 import { readsClaims } from './preload.js';
@@ -38,18 +39,24 @@ RelationRef.implement({
   interfaces: [GraphElementRef],
   isTypeOf: (v) => typeof v === 'object' && v !== null && 'claimIds' in v && !('labels' in v),
   fields: (t) => ({
-    id: t.id({ description: 'Stable id: KIND:from->to (the same as `key`).', resolve: edgeKey }),
-    kind: t.field({ type: RelationKindEnum, resolve: (e) => e.type }),
+    id: t.id({
+      description: 'Stable id: KIND:from->to (the same as `key`).',
+      ...compiledAs({ kind: 'key' }),
+      resolve: edgeKey,
+    }),
+    kind: t.field({ type: RelationKindEnum, ...compiledAs({ kind: 'edgeType' }), resolve: (e) => e.type }),
     from: t.field({
       type: GraphElementRef,
       nullable: true,
       description: 'Where it starts: an entity, an event or a dispute (`label` and `type` need no fragment).',
+      ...compiledAs({ kind: 'end', end: 'from' }),
       resolve: (e, _a, ctx) => ctx.repos.graph.node.load(e.from),
     }),
     to: t.field({
       type: GraphElementRef,
       nullable: true,
       description: 'Where it ends: an entity, an event or a dispute.',
+      ...compiledAs({ kind: 'end', end: 'to' }),
       resolve: (e, _a, ctx) => ctx.repos.graph.node.load(e.to),
     }),
     role: t.field({
@@ -67,13 +74,13 @@ RelationRef.implement({
     claims: t.field({
       type: [ClaimRef],
       description: 'The claims that assert this relationship: who says so, and where.',
-      ...readsClaims('ids', 'claimIds'),
+      ...compiles({ kind: 'edgeClaims' }, readsClaims('ids', 'claimIds')),
       resolve: (e, _a, ctx) => claimsOf(e, ctx),
     }),
     evidence: t.field({
       type: [EvidenceRef],
       description: 'The verbatim quotes behind it (the evidence of all its claims).',
-      ...readsClaims('ids', 'claimIds'),
+      ...compiles({ kind: 'edgeEvidence' }, readsClaims('ids', 'claimIds')),
       resolve: async (e, _a, ctx) => evidenceOf(await claimsOf(e, ctx), ctx),
     }),
   }),

@@ -21,6 +21,7 @@ import {
   type SentenceRecord,
   sentenceRecord,
 } from '../domain/records.js';
+import { COMPILED_FIELDS, type CompiledSelection } from './compiled.js';
 import { relationshipPattern } from './patterns.js';
 import {
   type ClaimSelection,
@@ -161,6 +162,22 @@ export class GraphRepository {
     const [found] = parseRows(name, nodeOnly, items);
     if (found) this.prime([found.node]);
     return found?.node ?? null;
+  }
+
+  /** A root look-up with its compiled fields (graphql/compile.ts) in the same query, under COMPILED_FIELDS. */
+  async lookUpCompiled(id: string, compiled: CompiledSelection): Promise<NodeRecord | null> {
+    const name = 'nodes-by-ids';
+    const text = cypher(`queries/${name}`);
+    const at = text.lastIndexOf('\nRETURN id, ');
+    if (at < 0) throw new Error(`${name} does not end in RETURN id, … AS node`);
+    const query = `${text.slice(0, at)}\nWITH id, n AS x0, ${text.slice(at + '\nRETURN id, '.length)}\nRETURN id, node, ${compiled.map} AS compiled`;
+    const raw = await this.db.read(`${name}+compiled`, query, { ids: [id], compiled: compiled.params }, this.opts);
+    const [found] = parseRows(name, nodeOnly, raw);
+    if (!found) return null;
+    this.prime([found.node]);
+    const node: NodeRecord = { ...found.node };
+    Object.defineProperty(node, COMPILED_FIELDS, { value: (raw[0] as { compiled: unknown }).compiled });
+    return node;
   }
 
   /**

@@ -18,6 +18,7 @@ import {
   entityRecord,
   eventRecord,
 } from '../domain/records.js';
+import { COMPILED_FIELDS, type CompiledSelection } from './compiled.js';
 import type { GraphRepository } from './graph.js';
 import type { PreloadStep } from './preload.js';
 import { parseRows } from './rows.js';
@@ -35,19 +36,6 @@ export interface ListPlan {
   compiled: CompiledSelection | null;
   counted: boolean;
 }
-
-/**
- * A selection of a list's items compiled into Cypher (graphql/compile.ts): a map expression over the
- * variable `x0` (the item's node) holding, by response key, the answers of the item's compiled
- * fields; its values are the parameter `$compiled`.
- */
-export interface CompiledSelection {
-  map: string;
-  params: Record<string, unknown>;
-}
-
-/** A page item's node carries the answers of its compiled fields (by response key) under this symbol. */
-export const COMPILED_FIELDS = Symbol('compiledFields');
 
 /** The label whose id index finds a list's item again. */
 const SEEK_LABELS: Record<string, NodeLabel> = {

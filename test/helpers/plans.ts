@@ -163,7 +163,7 @@ export function printPlan(n: PlanNode, depth = 0): string {
   return [own, ...n.children.map((c) => printPlan(c, depth + 1))].join('\n');
 }
 
-/** Parameters that every query of a name has (not what sets one apart); `projection` is in every query, `preload` in every page query with one. */
+/** Parameters that every query of a name has (not what sets one apart); `projection` is in every query, `preload` and `compiled` in every page query with one. */
 const SETTINGS = new Set([
   'limit',
   'graphTypes',
@@ -171,6 +171,7 @@ const SETTINGS = new Set([
   'fromDate',
   'projection',
   'preload',
+  'compiled',
   'dyadChunk',
   'edgeChunk',
   'claimChunk',
@@ -274,9 +275,9 @@ export const PLAN_ALLOWED: { name: string; variant?: RegExp; flags: Flag[]; reas
 
 /** Why a plan fails the check (empty: it passes). */
 export function unexpected(q: SentQuery, report: PlanReport): string[] {
-  // A page with a preload (repositories/preload.ts) is its page query followed by index seeks: the
-  // page's allowance is its own.
-  const name = q.name.replace(/\+preload$/, '');
+  // A page with a preload (repositories/preload.ts) or a compiled selection (graphql/compile.ts) is its
+  // page query followed by index seeks: the page's allowance is its own.
+  const name = q.name.replace(/\+(preload|compiled)$/, '');
   const allowed = PLAN_ALLOWED.filter((a) => a.name === name && (!a.variant || a.variant.test(variantOf(q)))).flatMap(
     (a) => a.flags,
   );

@@ -16,7 +16,9 @@ import { resetToArticle, testDatabase } from '../helpers/db.js';
  */
 describe('lists and look-ups load the next levels of their selection in their own query', () => {
   const db = testDatabase();
-  const { gql } = testApp(db);
+  // The preload path: a list whose selection compiles (graphql/compile.ts, test/integration/compiled.test.ts)
+  // does not preload.
+  const { gql } = testApp(db, { compile: false });
   beforeAll(async () => {
     await resetToArticle(db);
     await gql('{ actors(first: 1) { totalCount } }'); // the cost model's first measurement is not the operation's

@@ -1,0 +1,12 @@
+/**
+ * A selection of a list's items or a look-up's node compiled into Cypher (graphql/compile.ts): a map
+ * expression over the variable `x0` (the item's node) holding, by response key, the answers of the item's compiled
+ * fields; its values are the parameter `$compiled`.
+ */
+export interface CompiledSelection {
+  map: string;
+  params: Record<string, unknown>;
+}
+
+/** A page item's (or a look-up's) node carries the answers of its compiled fields (by response key) under this symbol. */
+export const COMPILED_FIELDS = Symbol('compiledFields');
