@@ -18,7 +18,7 @@ import { ENTITY_KINDS } from '../domain/entities.js';
 import { DISPLAY_KEY, edgeFields, NODE_SCHEMAS } from '../domain/records.js';
 import { TIMELINE_ORDER } from '../domain/timeline.js';
 import type { CompiledSelection } from '../repositories/compiled.js';
-import { edgeTypes } from '../repositories/patterns.js';
+import { relationshipPattern } from '../repositories/patterns.js';
 import type { FieldLoad } from '../repositories/preload.js';
 import type { CompileSpec } from './compiled.js';
 import { COMPILED_TYPE } from './compiled.js';
@@ -334,8 +334,7 @@ class Compiler {
       const [r, from, to] = [this.variable(), this.variable(), this.variable()];
       const map = this.map(sets, child, { kind: 'edge', r, from, to });
       if (!map) return null;
-      const rel = `[${r}:${edgeTypes(types)}]`;
-      const pattern = direction === 'OUT' ? `-${rel}->` : direction === 'IN' ? `<-${rel}-` : `-${rel}-`;
+      const pattern = relationshipPattern(types, direction, r);
       // The loader's order (cypher/fragments/edges-of-ids.cypher): type, then the other end's key.
       body = `MATCH (${v})${pattern}(${m}) WITH ${r}, ${m}, startNode(${r}) AS ${from}, endNode(${r}) AS ${to} ORDER BY type(${r}), ${m}.id RETURN ${map}`;
       return list ? `COLLECT { ${body} }` : null;
@@ -345,9 +344,7 @@ class Compiler {
     switch (spec.kind) {
       case 'related': {
         if (load?.kind !== 'edges') return null;
-        const types = `:${edgeTypes(load.types)}`;
-        const pattern =
-          load.direction === 'OUT' ? `-[${types}]->` : load.direction === 'IN' ? `<-[${types}]-` : `-[${types}]-`;
+        const pattern = relationshipPattern(load.types, load.direction, '');
         const order = spec.order === 'timeline' ? TIMELINE_ORDER(m) : `${m}.id`;
         body = `MATCH (${v})${pattern}(${m}${spec.label ? `:${spec.label}` : ''}) WITH ${m} ORDER BY ${order} RETURN ${map}`;
         break;
@@ -361,7 +358,7 @@ class Compiler {
           const args = getArgumentValues(def, nodes[0] as FieldNode, this.info.variableValues);
           aspect = args[spec.aspect.arg] ?? null;
         }
-        const where = aspect === null ? '' : ` WHERE coalesce(${m}.aspect, 'FACT') = ${this.param(aspect)}`;
+        const where = aspect === null ? '' : ` WHERE ${this.property(m, 'Claim', 'aspect')} = ${this.param(aspect)}`;
         // The claims' order of cypher/fragments/claims-of-asks.cypher.
         body = `${of(v, m)}${where} WITH DISTINCT ${m} ORDER BY ${m}.documentId, ${m}.id RETURN ${map}`;
         break;

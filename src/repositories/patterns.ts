@@ -14,8 +14,8 @@ export function edgeTypes(types: readonly string[]): string {
   return types.join('|');
 }
 
-/** `-[r:A|B]->` for allow-listed edge types. */
-export function relationshipPattern(types: readonly string[], direction: Direction): string {
-  const rel = `[r:${edgeTypes(types)}]`;
+/** `-[r:A|B]->` for allow-listed edge types (the relationship in `variable`; '' for none). */
+export function relationshipPattern(types: readonly string[], direction: Direction, variable = 'r'): string {
+  const rel = `[${variable}:${edgeTypes(types)}]`;
   return direction === 'OUT' ? `-${rel}->` : direction === 'IN' ? `<-${rel}-` : `-${rel}-`;
 }
