@@ -194,6 +194,26 @@ describe('lists answer their items’ relationship fields from one compiled map 
     }
   });
 
+  it('sends argument values and defaults as the parameter $compiled, never in the text', async () => {
+    const sent: { name: string; cypher: string; params: Record<string, unknown> }[] = [];
+    db.onQuery = (q) => sent.push(q);
+    try {
+      const r = await on.gql(
+        'query ($a: ClaimAspect) { events(first: 20) { edges { node { claims(aspect: $a) { aspect } } } } }',
+        { a: 'REASON' },
+      );
+      expect(r.errors).toBeUndefined();
+    } finally {
+      db.onQuery = undefined;
+    }
+    const page = sent.find((q) => q.name === 'events-page+compiled');
+    if (!page) throw new Error('no compiled query');
+    expect(page.cypher).not.toMatch(/REASON|FACT/);
+    expect(Object.values(page.params.compiled as Record<string, unknown>)).toEqual(
+      expect.arrayContaining(['REASON', 'FACT']),
+    );
+  });
+
   it('answers a selection it cannot compile field by field, with the same answer (a fragment on one entity type, a field without a compiled form)', async () => {
     for (const query of [
       '{ events(first: 20) { edges { node { key claims { key document { key } } } } } }',
