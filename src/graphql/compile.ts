@@ -413,6 +413,42 @@ export function compileItems(
   }
 }
 
+/**
+ * The claims and evidence of a path's edges compiled into one map per edge, over the relationship
+ * `r0` and its ends `f0` and `t0`, when every field of the edges' selection that loads has a compiled
+ * form; else null. The edges' other fields are answered from their records.
+ */
+export function compileEdgeItems(
+  sets: readonly SelectionSetNode[],
+  edgeType: GraphQLCompositeType,
+  info: GraphQLResolveInfo,
+): CompiledSelection | null {
+  try {
+    const compiler = new Compiler(info);
+    const fields = isObjectType(edgeType) ? compiler.fields(sets, edgeType) : null;
+    if (!fields || !isObjectType(edgeType)) return null;
+    const subject = { kind: 'edge', r: 'r0', from: 'f0', to: 't0' } as const;
+    const entries: string[] = [];
+    for (const [key, nodes] of fields) {
+      const def = edgeType.getFields()[nodes[0]?.name.value as string];
+      if (!def) continue;
+      const spec = specOf(def);
+      if (spec?.kind !== 'edgeClaims' && spec?.kind !== 'edgeEvidence') {
+        if (def.extensions?.preload !== undefined) return null;
+        continue;
+      }
+      const value = compiler.edgeField(spec, def, nodes, subject);
+      if (!value) return null;
+      entries.push(`\`${key}\`: ${value}`);
+    }
+    if (entries.length === 0) return null;
+    return { map: `{${entries.join(', ')}}`, params: compiler.params };
+  } catch (err) {
+    if (err instanceof TooLarge) return null;
+    throw err;
+  }
+}
+
 function compileWith(
   compiler: Compiler,
   sets: readonly SelectionSetNode[],

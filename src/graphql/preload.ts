@@ -22,7 +22,7 @@ import {
   type PreloadStep,
   preloadSteps,
 } from '../repositories/preload.js';
-import { compileItems } from './compile.js';
+import { compileEdgeItems, compileItems } from './compile.js';
 import { included } from './selection.js';
 
 /**
@@ -186,6 +186,19 @@ export function lookUpPlanOf(info: GraphQLResolveInfo): PreloadStep[] {
   const type = getNamedType(info.returnType);
   if (!isCompositeType(type)) return [];
   return preloadSteps(merged(info.fieldNodes.flatMap((f) => loadTrees(f.selectionSet, type, info))));
+}
+
+/** The claims and evidence a path's edges select, compiled (graphql/compile.ts), or null. */
+export function graphCompiledOf(info: GraphQLResolveInfo): CompiledSelection | null {
+  const graph = getNamedType(info.returnType);
+  if (!isObjectType(graph)) return null;
+  const edgeType = getNamedType(graph.getFields().edges?.type);
+  if (!edgeType || !isCompositeType(edgeType)) return null;
+  const sets = info.fieldNodes
+    .flatMap((f) => fieldsOn(f.selectionSet, graph, info))
+    .filter(({ field }) => field.name.value === 'edges')
+    .flatMap(({ field }) => (field.selectionSet ? [field.selectionSet] : []));
+  return sets.length === 0 ? null : compileEdgeItems(sets, edgeType, info);
 }
 
 /**

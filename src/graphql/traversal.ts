@@ -8,10 +8,11 @@ import { displayName, edgeKey, isEntity, typeNameOf } from '../domain/records.js
 import { InputError } from '../errors.js';
 import type { DyadRecord } from '../repositories/traversal.js';
 import { builder } from './builder.js';
+import { compiles } from './compiled.js';
 import { CooperationEnum, EntityKindEnum, RelationKindEnum, RelationRoleEnum } from './enums.js';
 import { keyOf } from './ids.js';
 import { bounded } from './pagination.js';
-import { graphPlanOf, readsClaims } from './preload.js';
+import { graphCompiledOf, graphPlanOf, readsClaims } from './preload.js';
 import { ClaimRef, DisputeRef, EntityRef, EventRef, EvidenceRef, GraphElementRef, RelationRef } from './refs.js';
 import { claimsOf, evidenceOf } from './relation.js';
 
@@ -57,10 +58,14 @@ const GraphEdgeRef = builder.objectRef<EdgeRecord>('GraphEdge').implement({
     role: t.field({ type: RelationRoleEnum, nullable: true, resolve: (e) => e.role }),
     stance: t.exposeString('stance', { nullable: true }),
     relation: t.field({ type: RelationRef, resolve: (e) => e }),
-    claims: t.field({ type: [ClaimRef], ...readsClaims('ids', 'claimIds'), resolve: (e, _a, ctx) => claimsOf(e, ctx) }),
+    claims: t.field({
+      type: [ClaimRef],
+      ...compiles({ kind: 'edgeClaims' }, readsClaims('ids', 'claimIds')),
+      resolve: (e, _a, ctx) => claimsOf(e, ctx),
+    }),
     evidence: t.field({
       type: [EvidenceRef],
-      ...readsClaims('ids', 'claimIds'),
+      ...compiles({ kind: 'edgeEvidence' }, readsClaims('ids', 'claimIds')),
       resolve: async (e, _a, ctx) => evidenceOf(await claimsOf(e, ctx), ctx),
     }),
   }),
@@ -223,12 +228,14 @@ builder.queryFields((t) => ({
       const from = keyOf(args.from);
       const to = keyOf(args.to);
       if (from === to) throw new InputError('"from" and "to" are the same node');
+      const compiled = ctx.compile ? graphCompiledOf(info) : null;
       return ctx.repos.traversal.shortestPath(
         from,
         to,
         bounded('maxHops', args.maxHops ?? 4, 1, 6),
         kindsArg(args.kinds),
-        graphPlanOf(info),
+        compiled ? [] : graphPlanOf(info),
+        compiled,
       );
     },
   }),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { cypher, templated } from '../db/cypher.js';
 import { type Database, int, type QueryOptions } from '../db/driver.js';
 import { disputeRecord, edgeRecord, entityRecord, eventRecord, nodeRecord } from '../domain/records.js';
+import { COMPILED_FIELDS, type CompiledSelection } from './compiled.js';
 import type { GraphRepository } from './graph.js';
 import { edgeTypes } from './patterns.js';
 import type { PreloadStep } from './preload.js';
@@ -75,9 +76,11 @@ export class TraversalRepository {
     maxHops: number,
     types: string[],
     preload: readonly PreloadStep[] = [],
+    compiled: CompiledSelection | null = null,
   ): Promise<Subgraph | null> {
     const text = templated('queries/shortest-path', { MAXHOPS: checkedInt(maxHops, 1, 6) });
     const params = { from, to, types };
+    if (compiled) return this.compiledPath(text, params, compiled);
     const rows =
       preload.length === 0
         ? await this.db.read('shortest-path', text, params, this.opts)
@@ -86,6 +89,39 @@ export class TraversalRepository {
     if (!row) return null;
     this.graph.prime(row.nodes);
     return { ...row, truncated: false };
+  }
+
+  /** The path with its edges' compiled fields (graphql/compile.ts) in the same query, each under COMPILED_FIELDS. */
+  private async compiledPath(
+    text: string,
+    params: Record<string, unknown>,
+    compiled: CompiledSelection,
+  ): Promise<Subgraph | null> {
+    const tail = /AS edges\s*$/;
+    if (!tail.test(text)) throw new Error('shortest-path does not end in … AS edges');
+    const query = text.replace(
+      tail,
+      `AS edges,
+       COLLECT { UNWIND range(0, size(relationships(p)) - 1) AS i
+                 WITH i, relationships(p)[i] AS r0 WITH i, r0, startNode(r0) AS f0, endNode(r0) AS t0 ORDER BY i
+                 RETURN ${compiled.map} } AS compiled`,
+    );
+    const rows = await this.db.read(
+      'shortest-path+compiled',
+      query,
+      { ...params, compiled: compiled.params },
+      this.opts,
+    );
+    const [row] = parseRows('shortest-path', path, rows);
+    if (!row) return null;
+    this.graph.prime(row.nodes);
+    const answers = (rows[0] as { compiled: unknown[] }).compiled;
+    const edges = row.edges.map((e, i) => {
+      const edge = { ...e };
+      Object.defineProperty(edge, COMPILED_FIELDS, { value: answers[i] });
+      return edge;
+    });
+    return { nodes: row.nodes, edges, truncated: false };
   }
 
   async dyad(a: string, b: string, affiliates: boolean, relationTypes: string[]): Promise<DyadRecord | null> {

@@ -194,6 +194,22 @@ describe('lists answer their items’ relationship fields from one compiled map 
     }
   });
 
+  it("compiles the claims and evidence of a shortest path's edges into the path's query", async () => {
+    for (const query of [
+      '{ shortestPath(from: "putin", to: "nato") { length nodes { key } edges { key: id kind sourceKey targetKey claims { statement stance assertedBy { key name } evidence { quote start } } evidence { quote gloss } } } }',
+      '{ shortestPath(from: "erdogan", to: "russia", kinds: [HOLDS_POSITION, MEMBER_OF, PARTNER_OF, PARTY_TO]) { edges { kind e: evidence { quote } } } }',
+    ]) {
+      expect(await queriesOf(query), query).toEqual(['shortest-path+compiled']);
+      const op = { name: query, query };
+      const data = await run(op);
+      expect(data, query).toEqual(await runOff(op));
+      expect(data.shortestPath.edges.length, query).toBeGreaterThan(0);
+    }
+    // A field of the edges without a compiled form (a claim's document): the path preloads as before.
+    const mixed = '{ shortestPath(from: "putin", to: "nato") { edges { claims { document { key } } } } }';
+    expect(await queriesOf(mixed)).not.toContain('shortest-path+compiled');
+  });
+
   it('sends argument values and defaults as the parameter $compiled, never in the text', async () => {
     const sent: { name: string; cypher: string; params: Record<string, unknown> }[] = [];
     db.onQuery = (q) => sent.push(q);
