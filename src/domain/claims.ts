@@ -18,3 +18,5 @@ export const CLAIM_ASPECTS = {
 } as const satisfies Vocabulary;
 export type ClaimAspect = keyof typeof CLAIM_ASPECTS;
 export const CLAIM_ASPECT_WORDS = wordsOf(CLAIM_ASPECTS);
+/** The aspect of a claim that names none. */
+export const DEFAULT_CLAIM_ASPECT: ClaimAspect = 'FACT';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CLAIM_ASPECT_WORDS, CLAIM_STANCE_WORDS } from './claims.js';
+import { CLAIM_ASPECT_WORDS, CLAIM_STANCE_WORDS, DEFAULT_CLAIM_ASPECT } from './claims.js';
 import { DATE_PRECISION_WORDS } from './dates.js';
 import { EDGE_TYPE_WORDS, type NodeLabel } from './edges.js';
 import { ENTITY_KIND_WORDS, ENTITY_KINDS, type EntityTypeName } from './entities.js';
@@ -100,7 +100,14 @@ export const EDGE_ROW_KEYS = ['type', 'from', 'to', 'relationId', 'role', 'stanc
 type LeftOut = Readonly<Record<string, unknown>>;
 export const LEFT_OUT: Partial<Record<keyof typeof NODE_ROW_KEYS, LeftOut>> = {
   Event: { type: EVENT_TYPE_WORDS[0], cameo: '', quadClass: 0, datePrecision: DATE_PRECISION_WORDS[0] },
-  Claim: { localId: '', documentId: '', stance: CLAIM_STANCE_WORDS[0], aspect: 'FACT', aboutKind: '', aboutId: '' },
+  Claim: {
+    localId: '',
+    documentId: '',
+    stance: CLAIM_STANCE_WORDS[0],
+    aspect: DEFAULT_CLAIM_ASPECT,
+    aboutKind: '',
+    aboutId: '',
+  },
   Evidence: { documentId: '', claimId: '', start: 0, end: 0, sentenceIndex: 0 },
 };
 
@@ -173,7 +180,7 @@ const claimFields = z.object({
   localId: z.string(),
   documentId: z.string(),
   stance: z.enum(CLAIM_STANCE_WORDS),
-  aspect: orElse(z.enum(CLAIM_ASPECT_WORDS), 'FACT'),
+  aspect: orElse(z.enum(CLAIM_ASPECT_WORDS), DEFAULT_CLAIM_ASPECT),
   statement: z.string(),
   aboutKind: z.string(),
   aboutId: z.string(),

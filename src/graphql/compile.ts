@@ -2,6 +2,7 @@ import {
   type FieldNode,
   type GraphQLCompositeType,
   type GraphQLField,
+  type GraphQLObjectType,
   type GraphQLResolveInfo,
   getArgumentValues,
   getNamedType,
@@ -22,7 +23,7 @@ import { relationshipPattern } from '../repositories/patterns.js';
 import type { FieldLoad } from '../repositories/preload.js';
 import type { CompileSpec } from './compiled.js';
 import { COMPILED_TYPE } from './compiled.js';
-import { included } from './selection.js';
+import { included, selectionSets } from './selection.js';
 
 type Label = (typeof NODE_SCHEMAS)[number][0];
 const SCHEMAS = new Map(NODE_SCHEMAS.map(([label, schema]) => [label as Label, schema]));
@@ -381,8 +382,6 @@ class Compiler {
 const MAX_TEXT = 200_000;
 class TooLarge extends Error {}
 
-const selectionSets = (nodes: readonly FieldNode[]) => nodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
-
 /** A field's compile spec: its own, or an exposed record property's. */
 function specOf(def: GraphQLField<unknown, unknown>): CompileSpec | undefined {
   const spec = def.extensions?.compile as CompileSpec | undefined;
@@ -405,12 +404,11 @@ export function compileItems(
   itemType: GraphQLCompositeType,
   info: GraphQLResolveInfo,
 ): CompiledSelection | null {
-  try {
-    return compileWith(new Compiler(info), sets, itemType, info);
-  } catch (err) {
-    if (err instanceof TooLarge) return null;
-    throw err;
-  }
+  const types = isObjectType(itemType) ? [itemType] : info.schema.getPossibleTypes(itemType);
+  if (!types.every(labelOf)) return null;
+  return compileRecords(sets, types, info, (compiler, spec, def, nodes) =>
+    RELATIONS.has(spec.kind) ? compiler.relation(spec, def, nodes, 'x0') : undefined,
+  );
 }
 
 /**
@@ -423,58 +421,54 @@ export function compileEdgeItems(
   edgeType: GraphQLCompositeType,
   info: GraphQLResolveInfo,
 ): CompiledSelection | null {
+  if (!isObjectType(edgeType)) return null;
+  const edge = { kind: 'edge', r: 'r0', from: 'f0', to: 't0' } as const;
+  return compileRecords(sets, [edgeType], info, (compiler, spec, def, nodes) =>
+    spec.kind === 'edgeClaims' || spec.kind === 'edgeEvidence' ? compiler.edgeField(spec, def, nodes, edge) : undefined,
+  );
+}
+
+/**
+ * The fields of records (of any of `types`) that `answer` compiles, as one map by response key: null
+ * when one of them cannot be compiled (`answer` gives null), when a field that loads has no such
+ * form (`answer` gives undefined) or when none is compiled. The rest are the records' own.
+ */
+function compileRecords(
+  sets: readonly SelectionSetNode[],
+  types: readonly GraphQLObjectType[],
+  info: GraphQLResolveInfo,
+  answer: (
+    compiler: Compiler,
+    spec: CompileSpec,
+    def: GraphQLField<unknown, unknown>,
+    nodes: FieldNode[],
+  ) => string | null | undefined,
+): CompiledSelection | null {
+  const compiler = new Compiler(info);
   try {
-    const compiler = new Compiler(info);
-    const fields = isObjectType(edgeType) ? compiler.fields(sets, edgeType) : null;
-    if (!fields || !isObjectType(edgeType)) return null;
-    const subject = { kind: 'edge', r: 'r0', from: 'f0', to: 't0' } as const;
-    const entries: string[] = [];
-    for (const [key, nodes] of fields) {
-      const def = edgeType.getFields()[nodes[0]?.name.value as string];
-      if (!def) continue;
-      const spec = specOf(def);
-      if (spec?.kind !== 'edgeClaims' && spec?.kind !== 'edgeEvidence') {
-        if (def.extensions?.preload !== undefined) return null;
-        continue;
+    const entries = new Map<string, string>();
+    for (const type of types) {
+      const fields = compiler.fields(sets, type);
+      if (!fields) return null;
+      compiler.restart();
+      for (const [key, nodes] of fields) {
+        const def = type.getFields()[nodes[0]?.name.value as string];
+        if (!def) continue;
+        const spec = specOf(def);
+        const value = spec && answer(compiler, spec, def, nodes);
+        if (value === undefined) {
+          if (def.extensions?.preload !== undefined) return null;
+          continue;
+        }
+        if (!value || (entries.has(key) && entries.get(key) !== value)) return null;
+        entries.set(key, value);
       }
-      const value = compiler.edgeField(spec, def, nodes, subject);
-      if (!value) return null;
-      entries.push(`\`${key}\`: ${value}`);
     }
-    if (entries.length === 0) return null;
-    return { map: `{${entries.join(', ')}}`, params: compiler.params };
+    if (entries.size === 0) return null;
+    const map = `{${[...entries].map(([key, value]) => `\`${key}\`: ${value}`).join(', ')}}`;
+    return { map, params: compiler.params };
   } catch (err) {
     if (err instanceof TooLarge) return null;
     throw err;
   }
-}
-
-function compileWith(
-  compiler: Compiler,
-  sets: readonly SelectionSetNode[],
-  itemType: GraphQLCompositeType,
-  info: GraphQLResolveInfo,
-): CompiledSelection | null {
-  const types = isObjectType(itemType) ? [itemType] : info.schema.getPossibleTypes(itemType);
-  const entries = new Map<string, string>();
-  for (const type of types) {
-    if (!labelOf(type)) return null;
-    const fields = compiler.fields(sets, type);
-    if (!fields) return null;
-    compiler.restart();
-    for (const [key, nodes] of fields) {
-      const def = type.getFields()[nodes[0]?.name.value as string];
-      if (!def) continue;
-      const spec = specOf(def);
-      if (!spec || !RELATIONS.has(spec.kind)) {
-        if (def.extensions?.preload !== undefined) return null;
-        continue;
-      }
-      const value = compiler.relation(spec, def, nodes, 'x0');
-      if (!value || (entries.has(key) && entries.get(key) !== value)) return null;
-      entries.set(key, value);
-    }
-  }
-  if (entries.size === 0) return null;
-  return { map: `{${[...entries].map(([key, value]) => `\`${key}\`: ${value}`).join(', ')}}`, params: compiler.params };
 }

@@ -23,7 +23,7 @@ import {
   preloadSteps,
 } from '../repositories/preload.js';
 import { compileEdgeItems, compileItems } from './compile.js';
-import { included } from './selection.js';
+import { included, selectionSets } from './selection.js';
 
 /**
  * A field's load, published on its schema field (`extensions.preload`) so that a list above it can
@@ -138,7 +138,6 @@ function loadTrees(
 export function listPlanOf(info: GraphQLResolveInfo, compile: boolean): ListPlan {
   const connection = getNamedType(info.returnType);
   if (!isObjectType(connection)) return { preload: [], compiled: null, counted: false };
-  const trees: LoadTree[] = [];
   const itemSets: SelectionSetNode[] = [];
   let itemType: GraphQLCompositeType | null = null;
   let counted = false;
@@ -151,7 +150,6 @@ export function listPlanOf(info: GraphQLResolveInfo, compile: boolean): ListPlan
         if (!nodesType || !isCompositeType(nodesType)) continue;
         itemType = nodesType;
         if (field.selectionSet) itemSets.push(field.selectionSet);
-        trees.push(...loadTrees(field.selectionSet, nodesType, info));
       } else if (name === 'edges') {
         const edgeType = getNamedType(connection.getFields().edges?.type);
         if (!edgeType || !isObjectType(edgeType)) continue;
@@ -159,26 +157,24 @@ export function listPlanOf(info: GraphQLResolveInfo, compile: boolean): ListPlan
         if (!nodeType || !isCompositeType(nodeType)) continue;
         itemType = nodeType;
         for (const { field: node } of fieldsOn(field.selectionSet, edgeType, info)) {
-          if (node.name.value !== 'node') continue;
-          if (node.selectionSet) itemSets.push(node.selectionSet);
-          trees.push(...loadTrees(node.selectionSet, nodeType, info));
+          if (node.name.value === 'node' && node.selectionSet) itemSets.push(node.selectionSet);
         }
       }
     }
   }
-  const compiled = itemType && compile ? compileItems(itemSets, itemType, info) : null;
-  return { preload: compiled ? [] : preloadSteps(merged(trees)), compiled, counted };
+  if (!itemType) return { preload: [], compiled: null, counted };
+  const compiled = compile ? compileItems(itemSets, itemType, info) : null;
+  if (compiled) return { preload: [], compiled, counted };
+  const type = itemType;
+  const trees = itemSets.flatMap((set) => loadTrees(set, type, info));
+  return { preload: preloadSteps(merged(trees)), compiled, counted };
 }
 
 /** A look-up's selection compiled into one map projection (see listPlanOf), or null. */
 export function lookUpCompiledOf(info: GraphQLResolveInfo): CompiledSelection | null {
   const type = getNamedType(info.returnType);
   if (!isCompositeType(type)) return null;
-  return compileItems(
-    info.fieldNodes.flatMap((f) => (f.selectionSet ? [f.selectionSet] : [])),
-    type,
-    info,
-  );
+  return compileItems(selectionSets(info.fieldNodes), type, info);
 }
 
 /** What the fields of a look-up's node will load (see listPlanOf), as the steps of a preload. */
@@ -194,10 +190,12 @@ export function graphCompiledOf(info: GraphQLResolveInfo): CompiledSelection | n
   if (!isObjectType(graph)) return null;
   const edgeType = getNamedType(graph.getFields().edges?.type);
   if (!edgeType || !isCompositeType(edgeType)) return null;
-  const sets = info.fieldNodes
-    .flatMap((f) => fieldsOn(f.selectionSet, graph, info))
-    .filter(({ field }) => field.name.value === 'edges')
-    .flatMap(({ field }) => (field.selectionSet ? [field.selectionSet] : []));
+  const sets = selectionSets(
+    info.fieldNodes
+      .flatMap((f) => fieldsOn(f.selectionSet, graph, info))
+      .filter(({ field }) => field.name.value === 'edges')
+      .map(({ field }) => field),
+  );
   return sets.length === 0 ? null : compileEdgeItems(sets, edgeType, info);
 }
 

@@ -4,6 +4,7 @@ import {
   type GraphQLResolveInfo,
   GraphQLSkipDirective,
   getDirectiveValues,
+  type SelectionSetNode,
 } from 'graphql';
 
 /** Whether a selection is part of the operation: not skipped (@skip) nor left out (@include). */
@@ -16,3 +17,7 @@ export function included(
   const include = getDirectiveValues(GraphQLIncludeDirective, node, info.variableValues);
   return include?.if !== false;
 }
+
+/** The selection sets of some field nodes (of one response key, or a field's nodes). */
+export const selectionSets = (nodes: readonly FieldNode[]): SelectionSetNode[] =>
+  nodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));

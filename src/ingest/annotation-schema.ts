@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CLAIM_ASPECT_WORDS, CLAIM_STANCE_WORDS } from '../domain/claims.js';
+import { CLAIM_ASPECT_WORDS, CLAIM_STANCE_WORDS, DEFAULT_CLAIM_ASPECT } from '../domain/claims.js';
 import { DATE_PRECISION_WORDS, dateProblem } from '../domain/dates.js';
 import { RELATION_TYPE_WORDS } from '../domain/edges.js';
 import { ENTITY_KIND_WORDS } from '../domain/entities.js';
@@ -118,7 +118,7 @@ export const claimSchema = z
     assertedBy: id,
     stance: z.enum(CLAIM_STANCE_WORDS),
     /** FACT (that it is so) or REASON (why: a motive, reason or justification). */
-    aspect: z.enum(CLAIM_ASPECT_WORDS).default('FACT'),
+    aspect: z.enum(CLAIM_ASPECT_WORDS).default(DEFAULT_CLAIM_ASPECT),
     /** What is asserted, in one English sentence. */
     statement: z.string().min(1),
     evidence: z.array(evidenceSchema).min(1),

@@ -21,7 +21,7 @@ import {
   type SentenceRecord,
   sentenceRecord,
 } from '../domain/records.js';
-import { COMPILED_FIELDS, type CompiledSelection } from './compiled.js';
+import { type CompiledSelection, withAnswers } from './compiled.js';
 import { relationshipPattern } from './patterns.js';
 import {
   type ClaimSelection,
@@ -175,9 +175,7 @@ export class GraphRepository {
     const [found] = parseRows(name, nodeOnly, raw);
     if (!found) return null;
     this.prime([found.node]);
-    const node: NodeRecord = { ...found.node };
-    Object.defineProperty(node, COMPILED_FIELDS, { value: (raw[0] as { compiled: unknown }).compiled });
-    return node;
+    return withAnswers(found.node, (raw[0] as { compiled: unknown }).compiled);
   }
 
   /**

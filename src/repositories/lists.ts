@@ -18,9 +18,9 @@ import {
   entityRecord,
   eventRecord,
 } from '../domain/records.js';
-import { COMPILED_FIELDS, type CompiledSelection } from './compiled.js';
+import { type CompiledSelection, withAnswers } from './compiled.js';
 import type { GraphRepository } from './graph.js';
-import type { PreloadStep } from './preload.js';
+import { type PreloadStep, returnAsWith } from './preload.js';
 import { parseRows } from './rows.js';
 
 /** Where a row stands in its list's order: [key, rank, id]; the page after it starts past it. */
@@ -46,16 +46,12 @@ const SEEK_LABELS: Record<string, NodeLabel> = {
   documents: 'Document',
 };
 
-const PAGE_TAIL = /^\nRETURN [\s\S]+ AS node, [\s\S]+ AS sortKey\nORDER BY [^\n]+\nLIMIT \$limit\s*$/;
-
 /**
  * A page query that also gives each item's compiled map (`compiled`), in the same round trip: the
  * page as it is, then its items in order, each node found again by its id (an index seek).
  */
 function withCompiled(query: string, compiled: CompiledSelection, label: string): string {
-  const at = query.lastIndexOf('\nRETURN ');
-  if (at < 0 || !PAGE_TAIL.test(query.slice(at))) throw new Error('not a page query');
-  return `${query.slice(0, at)}\nWITH ${query.slice(at + '\nRETURN '.length)}
+  return `${returnAsWith(query, 'page')}
 WITH collect({node: node, sortKey: sortKey}) AS page
 UNWIND range(0, size(page) - 1) AS at
 WITH at, page[at] AS item
@@ -200,7 +196,7 @@ export class ListRepository {
       const parsed = parseRows(`${name}-page+compiled`, pageRow(node), raw);
       this.graph.prime(parsed.map((r) => r.node));
       const items = parsed.map((r, i) => ({
-        node: { ...r.node, [COMPILED_FIELDS]: (raw[i] as { compiled: unknown }).compiled },
+        node: withAnswers(r.node, (raw[i] as { compiled: unknown }).compiled),
         sortKey: r.sortKey,
       }));
       return { items, total: count };

@@ -159,6 +159,13 @@ const ITEMS: Record<PreloadRoot, string> = {
   graph: '{nodes: nodes, edges: edges}',
 };
 
+/** A query of a PreloadRoot with its final RETURN turned into WITH, for more clauses to follow it. */
+export function returnAsWith(query: string, root: PreloadRoot): string {
+  const at = query.lastIndexOf('\nRETURN ');
+  if (at < 0 || !TAILS[root].test(query.slice(at))) throw new Error(`not a ${root} query: ${TAILS[root]}`);
+  return `${query.slice(0, at)}\nWITH ${query.slice(at + '\nRETURN '.length)}`;
+}
+
 /**
  * A query of a PreloadRoot that also runs the preload steps over what it found, in one round trip.
  * Its rows are its own items {at, item}, each step's ids {step, ids} and each step's rows {step, row}
@@ -168,9 +175,7 @@ const ITEMS: Record<PreloadRoot, string> = {
  * text, from the allow-list.
  */
 export function withPreload(query: string, steps: readonly PreloadStep[], root: PreloadRoot = 'page'): string {
-  const at = query.lastIndexOf('\nRETURN ');
-  if (at < 0 || !TAILS[root].test(query.slice(at))) throw new Error(`not a ${root} query: ${TAILS[root]}`);
-  const parts = [`${query.slice(0, at)}\nWITH ${query.slice(at + '\nRETURN '.length)}`];
+  const parts = [returnAsWith(query, root)];
   parts.push(`WITH collect(${ITEMS[root]}) AS page`);
   steps.forEach((step, k) => {
     parts.push(`WITH *, ${idsOf(step, k, root)} AS ids${k}`);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { cypher, templated } from '../db/cypher.js';
 import { type Database, int, type QueryOptions } from '../db/driver.js';
 import { disputeRecord, edgeRecord, entityRecord, eventRecord, nodeRecord } from '../domain/records.js';
-import { COMPILED_FIELDS, type CompiledSelection } from './compiled.js';
+import { type CompiledSelection, withAnswers } from './compiled.js';
 import type { GraphRepository } from './graph.js';
 import { edgeTypes } from './patterns.js';
 import type { PreloadStep } from './preload.js';
@@ -116,11 +116,7 @@ export class TraversalRepository {
     if (!row) return null;
     this.graph.prime(row.nodes);
     const answers = (rows[0] as { compiled: unknown[] }).compiled;
-    const edges = row.edges.map((e, i) => {
-      const edge = { ...e };
-      Object.defineProperty(edge, COMPILED_FIELDS, { value: answers[i] });
-      return edge;
-    });
+    const edges = row.edges.map((e, i) => withAnswers(e, answers[i]));
     return { nodes: row.nodes, edges, truncated: false };
   }
 

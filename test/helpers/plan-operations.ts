@@ -24,6 +24,7 @@ import {
 } from 'graphql';
 
 import { DEFAULT_LIMITS, type Limits } from '../../src/config.js';
+import { EXAMPLES } from '../../src/graphiql/examples.js';
 
 type J = any;
 
@@ -157,6 +158,14 @@ const listsQuery = (after?: (string | null)[]) => {
 };
 
 /** Runs the operations in order (later ones use ids and cursors the earlier ones found); returns them. */
+/** The plan operations (run once with `run`, see runPlanOperations) and every GraphiQL example. */
+export async function everyOperation(run: Run): Promise<PlanOperation[]> {
+  return [
+    ...(await runPlanOperations(run)),
+    ...EXAMPLES.map((e, i) => ({ name: `example ${i}`, query: e.query, variables: e.variables })),
+  ];
+}
+
 export async function runPlanOperations(run: Run): Promise<PlanOperation[]> {
   const done: PlanOperation[] = [];
   const go = async (op: PlanOperation) => {
