@@ -1,3 +1,7 @@
+/** Quotation marks, which searchKey drops (a word in quotes is the word). */
+export const DROPPED_QUOTES = ['„', '“', '”', '"', '«', '»', '‚', '‘', '’', "'"] as const;
+const QUOTES = new RegExp(`[${DROPPED_QUOTES.join('')}]`, 'g');
+
 /**
  * Lower case, without diacritics, ß as ss, dotless ı as i, dashes and quotes unified, spaces collapsed:
  * "Erdoğan" and "erdogan", "Çavuşoğlu" and "Cavusoglu" give the same key.
@@ -10,9 +14,23 @@ export function searchKey(s: string): string {
     .replace(/ß/g, 'ss')
     .replace(/ı/g, 'i')
     .replace(/[‐‑‒–—−]/g, '-')
-    .replace(/[„“”"«»‚‘’']/g, '')
+    .replace(QUOTES, '')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * A Java regular expression (Cypher's `=~`, whole text) for "one of these folded words stands as a
+ * whole word", over a text folded as searchKey folds but for its combining marks (Cypher has no
+ * replace by pattern): NFKD, lower case, ß as ss, ı as i, quotes dropped. A mark is passed over as
+ * searchKey drops it. Words with anything but letters and digits never stand whole (searchKey's
+ * words are split at such characters); null when no word can.
+ */
+export function wholeWordPattern(foldedWords: readonly string[]): string | null {
+  const words = foldedWords.filter((w) => /^[\p{L}\p{N}]+$/u.test(w));
+  if (words.length === 0) return null;
+  const alternatives = words.map((w) => [...w].join('\\p{M}*')).join('|');
+  return `(?s).*(?<![\\p{L}\\p{N}]\\p{M}{0,16})(?:${alternatives})(?!\\p{M}*[\\p{L}\\p{N}]).*`;
 }
 
 /**

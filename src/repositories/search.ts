@@ -2,23 +2,23 @@ import { z } from 'zod';
 import { cypher } from '../db/cypher.js';
 import { type Database, int, type QueryOptions } from '../db/driver.js';
 import {
-  claimRecord,
-  displayName,
   type EdgeRecord,
   type EntityRecord,
   type EvidenceRecord,
-  edgeKey,
   edgeRecord,
   entityRecord,
-  isEntity,
-  isEvidence,
+  evidenceRecord,
   type NodeRecord,
   nodeRecord,
 } from '../domain/records.js';
-import { searchKey } from '../domain/text.js';
+import { DROPPED_QUOTES, searchKey, wholeWordPattern } from '../domain/text.js';
 import type { GraphRepository } from './graph.js';
-import type { Projection } from './projection.js';
-import { parseRows } from './rows.js';
+import { parseRows, RowShapeError } from './rows.js';
+
+/** Weight of a whole-word hit against a compound part's, for choosing a fact's best hit and quote. */
+const EXACT_WEIGHT = 2;
+/** How much each further hit of a fact adds to its score. */
+const EACH_FURTHER_HIT = 0.1;
 
 /** The words Lucene's classic query parser reads as operators (only in upper case). */
 const LUCENE_KEYWORDS = new Set(['AND', 'OR', 'NOT', 'TO']);
@@ -47,18 +47,14 @@ export function luceneTerms(word: string): string {
 
 const entityRow = z.object({ node: entityRecord });
 const hitRow = z.object({
-  node: nodeRecord,
+  rank: z.number().int(),
+  node: nodeRecord.nullable(),
+  edge: edgeRecord.nullable(),
   score: z.number(),
-  via: z
-    .object({
-      claim: claimRecord,
-      about: nodeRecord.nullable(),
-      object: nodeRecord.nullable(),
-      edge: edgeRecord.nullable(),
-    })
-    .nullable(),
+  exact: z.boolean(),
+  matches: z.number().int(),
+  evidence: evidenceRecord.nullable(),
 });
-type HitRow = z.infer<typeof hitRow>;
 
 /** One fact that a search found: an entity, event, dispute, relationship or claim, with its best quote. */
 export interface SearchHit {
@@ -70,16 +66,6 @@ export interface SearchHit {
   exact: boolean;
   /** How many index hits (names, quotes) point to this fact. */
   matches: number;
-}
-
-/** Whether a folded query word stands as a whole word in the text (folded the same way). */
-export function matchesWholeWord(text: string, words: readonly string[]): boolean {
-  const tokens = new Set(
-    searchKey(text)
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter(Boolean),
-  );
-  return words.some((w) => tokens.has(w));
 }
 
 export class SearchRepository {
@@ -102,125 +88,44 @@ export class SearchRepository {
   }
 
   /**
-   * The fact an index hit shows: the node itself, or for a quote the event, dispute or relationship
-   * its claim asserts — a party's stance (PARTY_TO) shows the dispute it takes part in.
-   */
-  private factOf(row: HitRow): { key: string; fact: NodeRecord | EdgeRecord } {
-    const { via, node } = row;
-    if (!via) return { key: node.id, fact: node };
-    if (via.about) return { key: via.about.id, fact: via.about };
-    if (via.claim.relationType === 'PARTY_TO' && via.object) return { key: via.object.id, fact: via.object };
-    if (via.edge) return { key: edgeKey(via.edge), fact: via.edge };
-    return { key: via.claim.id, fact: via.claim };
-  }
-
-  /**
    * Full-text search over names, aliases, event labels, dispute names and evidence quotes, grouped
-   * by the fact each hit shows (no fact twice, no quote twice). Ranked: whole-word matches before
-   * matches of a compound part; then facts whose own name or label matched before facts found
-   * through a quote; then by score, and a little by how many hits point to the fact. A fact found
-   * only through quotes that a higher-ranked fact already shows is left out.
+   * by the fact each hit shows — the node, or for a quote the event, dispute or relationship its
+   * claim asserts (a party's stance, PARTY_TO, shows the dispute it takes part in) — no fact twice,
+   * no quote twice. Ranked: whole-word matches before matches of a compound part; then facts whose
+   * own name or label matched before facts found through a quote; then by score (doubled for a
+   * whole word: EXACT_WEIGHT), and a little (EACH_FURTHER_HIT) by how many hits point to the fact. A fact found
+   * only through quotes that a higher-ranked fact already shows is left out. Neo4j groups and ranks
+   * (search.cypher): only the answered facts come back.
    */
   async fullText(query: string, limit: number): Promise<SearchHit[]> {
     const typed = query.trim().split(/\s+/).filter(Boolean).slice(0, 20);
     if (typed.length === 0) return [];
-    const folded = typed.map((w) => searchKey(w)).filter(Boolean);
     const rows = parseRows(
       'search',
       hitRow,
       await this.db.read(
         'search',
         cypher('queries/search'),
-        // More hits than facts asked for: several hits often show one fact. An entity's aliases
-        // decide whether it matched a whole word, a claim's relation type which fact a quote shows,
-        // whatever the operation reads.
         {
           query: typed.map(luceneTerms).join(' '),
+          // More hits than facts asked for: several hits often show one fact.
           limit: int(Math.min(limit * 4, 400)),
-          projection: {
-            ...(this.opts.params?.projection as Projection | undefined),
-            aliases: true,
-            relationType: true,
-          },
+          first: int(limit),
+          wholeWord: wholeWordPattern(typed.map(searchKey)),
+          dropped: DROPPED_QUOTES,
+          exactWeight: EXACT_WEIGHT,
+          eachFurtherHit: EACH_FURTHER_HIT,
         },
         this.opts,
       ),
     );
-    const byFact = new Map<string, Grouped>();
-    for (const row of rows) {
-      const { key, fact } = this.factOf(row);
-      const evidence = isEvidence(row.node) ? row.node : null;
-      const text = evidence
-        ? evidence.quote
-        : displayName(row.node) + (isEntity(row.node) ? ` ${row.node.aliases.join(' ')}` : '');
-      const exact = matchesWholeWord(text, folded);
-      const hit = { score: row.score, exact, evidence };
-      const seen = byFact.get(key);
-      if (!seen) byFact.set(key, { fact, hits: [hit] });
-      else seen.hits.push(hit);
-    }
-    const ranked = [...byFact.values()].map(summarize).sort(byRank);
-    const usedQuotes = new Set<string>();
     const hits: SearchHit[] = [];
-    for (const g of ranked) {
-      const quote = g.quotes.find((q) => !usedQuotes.has(q.evidence.id));
-      if (!quote && !g.titled) continue;
-      if (quote) usedQuotes.add(quote.evidence.id);
-      hits.push({
-        fact: g.fact,
-        score: g.best.score,
-        evidence: quote?.evidence ?? null,
-        exact: g.best.exact,
-        matches: g.matches,
-      });
-      if (hits.length === limit) break;
+    for (const row of rows.sort((a, b) => a.rank - b.rank)) {
+      const fact = row.node ?? row.edge;
+      if (!fact) throw new RowShapeError('query "search" returned a hit without its fact');
+      hits.push({ fact, score: row.score, evidence: row.evidence, exact: row.exact, matches: row.matches });
     }
     this.graph.prime(hits.flatMap((h) => ('labels' in h.fact ? [h.fact] : [])));
     return hits;
   }
-}
-
-interface IndexHit {
-  score: number;
-  exact: boolean;
-  evidence: EvidenceRecord | null;
-}
-interface Grouped {
-  fact: NodeRecord | EdgeRecord;
-  hits: IndexHit[];
-}
-interface Ranked {
-  fact: NodeRecord | EdgeRecord;
-  best: IndexHit;
-  /** Its own name or label matched (not only a quote). */
-  titled: boolean;
-  matches: number;
-  /** Its quotes, best first. */
-  quotes: (IndexHit & { evidence: EvidenceRecord })[];
-}
-
-/** Weight of a whole-word hit against a compound part's, for choosing a fact's best hit and quote. */
-const EXACT_WEIGHT = 2;
-/** How much each further hit of a fact adds to its score. */
-const EACH_FURTHER_HIT = 0.1;
-const weight = (h: IndexHit) => h.score * (h.exact ? EXACT_WEIGHT : 1);
-
-function summarize(g: Grouped): Ranked {
-  const byWeight = [...g.hits].sort((a, b) => weight(b) - weight(a));
-  return {
-    fact: g.fact,
-    best: byWeight[0] as IndexHit,
-    titled: g.hits.some((h) => !h.evidence),
-    matches: g.hits.length,
-    quotes: byWeight.filter((h): h is IndexHit & { evidence: EvidenceRecord } => h.evidence !== null),
-  };
-}
-
-function byRank(a: Ranked, b: Ranked): number {
-  const exact = Number(b.best.exact) - Number(a.best.exact);
-  if (exact !== 0) return exact;
-  const titled = Number(b.titled) - Number(a.titled);
-  if (titled !== 0) return titled;
-  const score = (r: Ranked) => weight(r.best) + EACH_FURTHER_HIT * (r.matches - 1);
-  return score(b) - score(a);
 }
