@@ -1,15 +1,19 @@
 // Everything that links two actors (the fragments dyad-* say how; dyad-size.cypher counts the same).
+// $parts says which lists the operation reads (events, relations, disputes); the others stay empty.
 {{dyad-sides}}
 CALL (sideA, sideB) {
+  WITH sideA, sideB WHERE $parts.events
   {{dyad-events sideA sideB}}
   WITH e, aRoles, bRoles ORDER BY e.sortDate IS NULL, e.sortDate, e.id
   RETURN collect({event: {{event-map e}}, aRoles: aRoles, bRoles: bRoles}) AS events
 }
 CALL (sideA, sideB) {
+  WITH sideA, sideB WHERE $parts.relations
   {{dyad-relations sideA sideB}}
   RETURN collect({{edge r}}) AS relations
 }
 CALL (sideA, sideB) {
+  WITH sideA, sideB WHERE $parts.disputes
   {{dyad-disputes sideA sideB}}
   RETURN collect({
     dispute: {{dispute-map d}},

@@ -23,7 +23,7 @@ import {
   preloadSteps,
 } from '../repositories/preload.js';
 import { compileEdgeItems, compileItems } from './compile.js';
-import { included, selectionSets } from './selection.js';
+import { fieldsOn, selectionSets } from './selection.js';
 
 /**
  * A field's load, published on its schema field (`extensions.preload`) so that a list above it can
@@ -57,37 +57,6 @@ function labelOf(type: GraphQLNamedType): NodeLabel | null {
   if ((NODE_LABELS as readonly string[]).includes(type.name)) return type.name as NodeLabel;
   if (isObjectType(type) && type.getInterfaces().some((i) => i.name === 'Entity')) return 'Entity';
   return null;
-}
-
-/**
- * The fields a selection set selects on a type, with the type each is selected on: fields, inline
- * fragments and named fragments whose type condition is the type, one of its interfaces or (for an
- * abstract type) one of its possible types. Over-inclusive on abstract types, never short: a load
- * of another type's field only brings true data the request may not read.
- */
-function fieldsOn(
-  selections: SelectionSetNode | undefined,
-  type: GraphQLCompositeType,
-  info: GraphQLResolveInfo,
-  out: { field: FieldNode; on: GraphQLCompositeType }[] = [],
-) {
-  for (const s of selections?.selections ?? []) {
-    if (!included(s, info)) continue;
-    if (s.kind === 'Field') {
-      out.push({ field: s, on: type });
-      continue;
-    }
-    const fragment = s.kind === 'InlineFragment' ? s : info.fragments[s.name.value];
-    if (!fragment) continue;
-    const condition = fragment.typeCondition ? info.schema.getType(fragment.typeCondition.name.value) : type;
-    if (!condition || !isCompositeType(condition)) continue;
-    const applies =
-      condition === type ||
-      (isAbstractType(condition) && isObjectType(type) && info.schema.isSubType(condition, type)) ||
-      (isAbstractType(type) && isObjectType(condition) && info.schema.isSubType(type, condition));
-    if (applies) fieldsOn(fragment.selectionSet, isObjectType(condition) ? condition : type, info, out);
-  }
-  return out;
 }
 
 const loadKey = (load: FieldLoad) =>

@@ -1,4 +1,5 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
 import { EDGE_TYPE_WORDS } from '../domain/edges.js';
 import { ACTOR_TYPE_NAMES } from '../domain/entities.js';
@@ -6,7 +7,7 @@ import { cooperationOf, REALIZED_STATUSES } from '../domain/events.js';
 import type { EdgeRecord, EntityRecord, NodeRecord } from '../domain/records.js';
 import { displayName, edgeKey, isEntity, typeNameOf } from '../domain/records.js';
 import { InputError } from '../errors.js';
-import type { DyadRecord } from '../repositories/traversal.js';
+import type { DyadParts, DyadRecord } from '../repositories/traversal.js';
 import { builder } from './builder.js';
 import { compiles } from './compiled.js';
 import { CooperationEnum, EntityKindEnum, RelationKindEnum, RelationRoleEnum } from './enums.js';
@@ -15,6 +16,7 @@ import { bounded } from './pagination.js';
 import { graphCompiledOf, graphPlanOf, readsClaims } from './preload.js';
 import { ClaimRef, DisputeRef, EntityRef, EventRef, EvidenceRef, GraphElementRef, RelationRef } from './refs.js';
 import { claimsOf, evidenceOf } from './relation.js';
+import { selectedFieldNames } from './selection.js';
 
 interface GraphShape {
   nodes: NodeRecord[];
@@ -182,6 +184,19 @@ const DyadRef = builder.objectRef<DyadShape>('Dyad').implement({
 
 const REALIZED = new Set<string>(REALIZED_STATUSES);
 
+/** The Dyad fields that read no events (every other one does: events, sums, statuses …). */
+const NOT_EVENT_FIELDS = new Set(['__typename', 'a', 'b', 'sideA', 'sideB', 'relations', 'disputes']);
+
+/** The lists of a dyad its selection reads: the query computes only those. */
+function dyadParts(info: GraphQLResolveInfo): DyadParts {
+  const fields = selectedFieldNames(info);
+  return {
+    events: [...fields].some((f) => !NOT_EVENT_FIELDS.has(f)),
+    relations: fields.has('relations'),
+    disputes: fields.has('disputes'),
+  };
+}
+
 builder.queryFields((t) => ({
   neighborhood: t.field({
     type: GraphRef,
@@ -256,11 +271,17 @@ builder.queryFields((t) => ({
         description: 'Also sum planned, feared and denied events (by default only OCCURRED and ONGOING count).',
       }),
     },
-    resolve: async (_r, args, ctx) => {
+    resolve: async (_r, args, ctx, info) => {
       const a = keyOf(args.a, ACTOR_TYPE_NAMES);
       const b = keyOf(args.b, ACTOR_TYPE_NAMES);
       if (a === b) throw new InputError('"a" and "b" are the same actor');
-      const d = await ctx.repos.traversal.dyad(a, b, args.includeAffiliates ?? true, [...EDGE_TYPE_WORDS]);
+      const d = await ctx.repos.traversal.dyad(
+        a,
+        b,
+        args.includeAffiliates ?? true,
+        [...EDGE_TYPE_WORDS],
+        dyadParts(info),
+      );
       if (!d) return null;
       const counted = args.includeUnrealized ? d.events : d.events.filter((e) => REALIZED.has(e.event.status));
       return { ...d, counted };

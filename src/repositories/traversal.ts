@@ -24,6 +24,13 @@ const dyad = z.object({
   disputes: z.array(z.object({ dispute: disputeRecord, a: z.array(edgeRecord), b: z.array(edgeRecord) })),
 });
 export type DyadRecord = z.infer<typeof dyad>;
+/** Which of a dyad's lists a query computes. */
+export interface DyadParts {
+  events: boolean;
+  relations: boolean;
+  disputes: boolean;
+}
+const ALL_DYAD_PARTS: DyadParts = { events: true, relations: true, disputes: true };
 /** The dyad query answers in parts (rows) of at most ROW_PARTS.dyadChunk items of each list. */
 const dyadPart = dyad.extend({ part: z.number().int() });
 
@@ -120,8 +127,15 @@ export class TraversalRepository {
     return { nodes: row.nodes, edges, truncated: false };
   }
 
-  async dyad(a: string, b: string, affiliates: boolean, relationTypes: string[]): Promise<DyadRecord | null> {
-    const params = { a, b, affiliates, relationTypes };
+  /** `lists`: the lists the operation reads; the others come empty. */
+  async dyad(
+    a: string,
+    b: string,
+    affiliates: boolean,
+    relationTypes: string[],
+    lists: DyadParts = ALL_DYAD_PARTS,
+  ): Promise<DyadRecord | null> {
+    const params = { a, b, affiliates, relationTypes, parts: lists };
     const parts = parseRows('dyad', dyadPart, await this.db.read('dyad', cypher('queries/dyad'), params, this.opts));
     if (parts.length === 0) return null;
     parts.sort((x, y) => x.part - y.part);

@@ -198,7 +198,9 @@ describe('GraphQL API on the real Neo4j with the article loaded', () => {
       if (q.name === 'dyad') sent.push(q);
     };
     try {
-      expect((await gql('{ dyad(a: "russia", b: "turkey") { events { direction } } }')).errors).toBeUndefined();
+      const all =
+        '{ dyad(a: "russia", b: "turkey") { events { direction } relations { kind } disputes { dispute { key } } } }';
+      expect((await gql(all)).errors).toBeUndefined();
     } finally {
       db.onQuery = undefined;
     }
@@ -220,6 +222,46 @@ describe('GraphQL API on the real Neo4j with the article loaded', () => {
       for (const list of ['events', 'relations', 'disputes']) expect(p[list].length).toBeLessThanOrEqual(2);
     for (const list of ['events', 'relations', 'disputes', 'sideA', 'sideB']) {
       expect(parts.flatMap((p) => p[list])).toEqual(whole?.[list]);
+    }
+  });
+
+  it('computes only the lists of a dyad that its selection reads, each as the whole dyad gives it', async () => {
+    const whole = await gql(`{ dyad(a: "russia", b: "turkey") { sideA { key } sideB { key } goldsteinSum
+      events { direction event { key } } relations { kind } disputes { dispute { key } } } }`);
+    expect(whole.errors).toBeUndefined();
+    expect(whole.data.dyad.relations.length).toBeGreaterThan(0);
+    expect(whole.data.dyad.disputes.length).toBeGreaterThan(0);
+    const cases = [
+      { select: 'sideA { key } sideB { key }', parts: { events: false, relations: false, disputes: false } },
+      { select: 'events { direction event { key } }', parts: { events: true, relations: false, disputes: false } },
+      { select: 'goldsteinSum', parts: { events: true, relations: false, disputes: false } },
+      { select: 'relations { kind }', parts: { events: false, relations: true, disputes: false } },
+      {
+        select: '... on Dyad { disputes { dispute { key } } }',
+        parts: { events: false, relations: false, disputes: true },
+      },
+      {
+        select: 'relations { kind } disputes @include(if: false) { dispute { key } }',
+        parts: { events: false, relations: true, disputes: false },
+      },
+    ];
+    for (const c of cases) {
+      const sent: SentQuery[] = [];
+      db.onQuery = (q) => {
+        if (q.name === 'dyad') sent.push(q);
+      };
+      try {
+        const r = await gql(`{ dyad(a: "russia", b: "turkey") { ${c.select} } }`);
+        expect(r.errors, c.select).toBeUndefined();
+        for (const [field, value] of Object.entries(r.data.dyad))
+          expect(value, c.select).toEqual(whole.data.dyad[field]);
+      } finally {
+        db.onQuery = undefined;
+      }
+      expect(
+        sent.map((q) => q.params.parts),
+        c.select,
+      ).toEqual([c.parts]);
     }
   });
 
