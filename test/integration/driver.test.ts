@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import neo4j from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Database, DatabaseUnavailableError } from '../../src/db/driver.js';
 import { applySchema } from '../../src/db/schema.js';
 import { testDatabase } from '../helpers/db.js';
@@ -38,6 +39,50 @@ describe('Database against the real Neo4j', () => {
     await db.read('two', 'RETURN 2 AS x', {}, { stats });
     expect(stats.count).toBe(2);
     expect(stats.names).toEqual(['one', 'two']);
+  });
+
+  it('asks Neo4j for no notifications: a warning is not sent with every answer', async () => {
+    // An unknown property key is a warning Neo4j would repeat with every answer of the query.
+    const query = 'MATCH (p:Probe) RETURN p.neverWrittenProperty AS x LIMIT 1';
+    const session = db.driver.session({ defaultAccessMode: 'READ' });
+    try {
+      const result = await session.run(query);
+      expect(result.summary.notifications).toEqual([]);
+      expect(result.summary.gqlStatusObjects.filter((s) => s.severity === 'WARNING')).toEqual([]);
+    } finally {
+      await session.close();
+    }
+    // The same query on a driver with Neo4j's default brings the warning (the check above can fail).
+    const n = inject('neo4j');
+    const plain = neo4j.driver(n.uri, neo4j.auth.basic(n.user, n.password));
+    try {
+      const other = plain.session({ defaultAccessMode: 'READ', database: n.database });
+      const result = await other.run(query);
+      await other.close();
+      expect(result.summary.notifications.map((x) => x.code)).toContain(
+        'Neo.ClientNotification.Statement.UnknownPropertyKeyWarning',
+      );
+    } finally {
+      await plain.close();
+    }
+  });
+
+  it('captures no stack for a read it starts, and a failed read still says what failed', async () => {
+    // The driver formats `new Error().stack` for every query, to put it on a later error: CPU spent on
+    // every request for nothing (src/db/driver.ts withoutStackCapture).
+    const frames: number[] = [];
+    const previous = Error.prepareStackTrace;
+    Error.prepareStackTrace = (error, sites) => {
+      frames.push(sites.length);
+      return previous ? previous(error, sites) : String(error);
+    };
+    try {
+      expect(await db.read('probe', 'RETURN 1 AS x')).toEqual([{ x: 1 }]);
+    } finally {
+      Error.prepareStackTrace = previous;
+    }
+    expect(frames.filter((n) => n > 0)).toEqual([]);
+    await expect(db.read('probe-fails', 'RETURN 1 / 0 AS x')).rejects.toThrow(/by zero/);
   });
 
   it('applies the schema idempotently', async () => {
