@@ -12,6 +12,43 @@ import { DyadSides, SideSizeCache } from './sides.js';
 /** Thrown by the estimate when it needs a list size before the sizes were first measured. */
 class SizesNotMeasured extends Error {}
 
+/**
+ * Estimates kept with the parsed document (Yoga's parser cache gives the same document for the same
+ * text), by operation, variables and the fan-out measurement they were made with: the same request
+ * is not estimated again until the sizes are measured again. At most KEPT_PER_DOCUMENT variable sets
+ * per document.
+ */
+const KEPT_PER_DOCUMENT = 64;
+class EstimateCache {
+  private readonly byDocument = new WeakMap<DocumentNode, Map<string, ReturnType<typeof estimate>>>();
+
+  private key(operationName: string | null | undefined, variables: unknown, measuredAt: number) {
+    return `${measuredAt}|${operationName ?? ''}|${JSON.stringify(variables ?? {})}`;
+  }
+
+  get(document: DocumentNode, operationName: string | null | undefined, variables: unknown, measuredAt: number) {
+    const kept = this.byDocument.get(document);
+    const key = this.key(operationName, variables, measuredAt);
+    return kept?.has(key) ? { estimate: kept.get(key) ?? null } : undefined;
+  }
+
+  set(
+    document: DocumentNode,
+    operationName: string | null | undefined,
+    variables: unknown,
+    measuredAt: number,
+    value: ReturnType<typeof estimate>,
+  ) {
+    let kept = this.byDocument.get(document);
+    if (!kept) {
+      kept = new Map();
+      this.byDocument.set(document, kept);
+    }
+    if (kept.size >= KEPT_PER_DOCUMENT) kept.clear();
+    kept.set(this.key(operationName, variables, measuredAt), value);
+  }
+}
+
 /** `work`, or the signal's reason as soon as it aborts (the deadline, or the client going away). */
 function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   if (signal.aborted) return Promise.reject(signal.reason);
@@ -37,6 +74,7 @@ export function costPlugin(fanout: FanoutStats, limits: Limits): Plugin<Context>
     return fanout.degree(key);
   };
   const sideCache = new SideSizeCache();
+  const estimates = new EstimateCache();
   return {
     async onExecute({ args, setResultAndStopExecution }) {
       const ctx = args.contextValue;
@@ -49,19 +87,43 @@ export function costPlugin(fanout: FanoutStats, limits: Limits): Plugin<Context>
 
       fanout.checkWhenDue();
       const sides = new DyadSides(sideCache, fanout.measuredAt);
+      let sized = false;
       const run = () =>
         estimate(args.schema, args.document, args.operationName, args.variableValues, degree, {
-          side: (id, affiliates) => sides.side(id, affiliates),
-          pair: (a, b, affiliates) => sides.pair(a, b, affiliates),
+          side: (id, affiliates) => {
+            sized = true;
+            return sides.side(id, affiliates);
+          },
+          pair: (a, b, affiliates) => {
+            sized = true;
+            return sides.pair(a, b, affiliates);
+          },
         });
       let result: ReturnType<typeof estimate> = null;
       let measuredFirst = false;
-      try {
-        result = run();
-      } catch (err) {
-        if (!(err instanceof SizesNotMeasured)) throw err;
-        measuredFirst = true;
-      }
+      const kept = estimates.get(
+        args.document as DocumentNode,
+        args.operationName,
+        args.variableValues,
+        fanout.measuredAt,
+      );
+      if (kept) result = kept.estimate;
+      else
+        try {
+          result = run();
+          // An estimate from the sizes alone holds until they are measured again; a dyad's also asks its sides.
+          if (!sized)
+            estimates.set(
+              args.document as DocumentNode,
+              args.operationName,
+              args.variableValues,
+              fanout.measuredAt,
+              result,
+            );
+        } catch (err) {
+          if (!(err instanceof SizesNotMeasured)) throw err;
+          measuredFirst = true;
+        }
       try {
         // Only an operation that reads lists waits for the first measurement (introspection does not).
         if (measuredFirst) {

@@ -1,10 +1,8 @@
 import {
-  type FieldNode,
   type GraphQLCompositeType,
   type GraphQLNamedType,
   type GraphQLResolveInfo,
   getNamedType,
-  isAbstractType,
   isCompositeType,
   isInterfaceType,
   isObjectType,
@@ -23,7 +21,7 @@ import {
   preloadSteps,
 } from '../repositories/preload.js';
 import { compileEdgeItems, compileItems } from './compile.js';
-import { fieldsOn, selectionSets } from './selection.js';
+import { fieldsOn, perSelection, selectionSets } from './selection.js';
 
 /**
  * A field's load, published on its schema field (`extensions.preload`) so that a list above it can
@@ -105,6 +103,10 @@ function loadTrees(
  * page query runs, so that the next levels cost no round trip; and whether it reads totalCount.
  */
 export function listPlanOf(info: GraphQLResolveInfo, compile: boolean): ListPlan {
+  return perSelection(info, `list ${compile}`, () => listPlan(info, compile));
+}
+
+function listPlan(info: GraphQLResolveInfo, compile: boolean): ListPlan {
   const connection = getNamedType(info.returnType);
   if (!isObjectType(connection)) return { preload: [], compiled: null, counted: false };
   const itemSets: SelectionSetNode[] = [];
@@ -141,6 +143,10 @@ export function listPlanOf(info: GraphQLResolveInfo, compile: boolean): ListPlan
 
 /** A look-up's selection compiled into one map projection (see listPlanOf), or null. */
 export function lookUpCompiledOf(info: GraphQLResolveInfo): CompiledSelection | null {
+  return perSelection(info, 'look-up compiled', () => lookUpCompiled(info));
+}
+
+function lookUpCompiled(info: GraphQLResolveInfo): CompiledSelection | null {
   const type = getNamedType(info.returnType);
   if (!isCompositeType(type)) return null;
   return compileItems(selectionSets(info.fieldNodes), type, info);
@@ -148,6 +154,10 @@ export function lookUpCompiledOf(info: GraphQLResolveInfo): CompiledSelection | 
 
 /** What the fields of a look-up's node will load (see listPlanOf), as the steps of a preload. */
 export function lookUpPlanOf(info: GraphQLResolveInfo): PreloadStep[] {
+  return perSelection(info, 'look-up plan', () => lookUpPlan(info));
+}
+
+function lookUpPlan(info: GraphQLResolveInfo): PreloadStep[] {
   const type = getNamedType(info.returnType);
   if (!isCompositeType(type)) return [];
   return preloadSteps(merged(info.fieldNodes.flatMap((f) => loadTrees(f.selectionSet, type, info))));
@@ -155,6 +165,10 @@ export function lookUpPlanOf(info: GraphQLResolveInfo): PreloadStep[] {
 
 /** The claims and evidence a path's edges select, compiled (graphql/compile.ts), or null. */
 export function graphCompiledOf(info: GraphQLResolveInfo): CompiledSelection | null {
+  return perSelection(info, 'graph compiled', () => graphCompiled(info));
+}
+
+function graphCompiled(info: GraphQLResolveInfo): CompiledSelection | null {
   const graph = getNamedType(info.returnType);
   if (!isObjectType(graph)) return null;
   const edgeType = getNamedType(graph.getFields().edges?.type);
@@ -173,6 +187,10 @@ export function graphCompiledOf(info: GraphQLResolveInfo): CompiledSelection | n
  * claims behind them, by the ids the edges hold, as the steps of a preload the graph's query runs.
  */
 export function graphPlanOf(info: GraphQLResolveInfo): PreloadStep[] {
+  return perSelection(info, 'graph plan', () => graphPlan(info));
+}
+
+function graphPlan(info: GraphQLResolveInfo): PreloadStep[] {
   const graph = getNamedType(info.returnType);
   if (!isObjectType(graph)) return [];
   const edgeType = getNamedType(graph.getFields().edges?.type);

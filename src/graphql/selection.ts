@@ -66,3 +66,30 @@ export function selectedFieldNames(info: GraphQLResolveInfo): Set<string> {
     info.fieldNodes.flatMap((f) => fieldsOn(f.selectionSet, type, info)).map(({ field }) => field.name.value),
   );
 }
+
+/** At most this many variable sets per selection are kept (a client sending new ids each time fills it, then it starts again). */
+const KEPT_PER_SELECTION = 64;
+const bySelection = new WeakMap<FieldNode, Map<string, unknown>>();
+
+/**
+ * `compute()` once per selection and variables: what depends only on a field's selection (its field
+ * nodes, where they stand in the document), the types it is resolved on and the operation's
+ * variables — a list's plan, a look-up's compiled selection — is kept with the parsed document
+ * (Yoga's parser cache gives the same document for the same text) and computed again only for new
+ * variables. Without source locations (a document built in code) nothing is kept.
+ */
+export function perSelection<T>(info: GraphQLResolveInfo, what: string, compute: () => T): T {
+  const [first] = info.fieldNodes;
+  if (!first || info.fieldNodes.some((n) => !n.loc)) return compute();
+  const key = `${what}|${info.parentType.name}|${String(info.returnType)}|${info.fieldNodes.map((n) => n.loc?.start).join(',')}|${JSON.stringify(info.variableValues)}`;
+  let kept = bySelection.get(first);
+  if (!kept) {
+    kept = new Map();
+    bySelection.set(first, kept);
+  }
+  if (kept.has(key)) return kept.get(key) as T;
+  const value = compute();
+  if (kept.size >= KEPT_PER_SELECTION) kept.clear();
+  kept.set(key, value);
+  return value;
+}

@@ -18,12 +18,13 @@ export function testApp(db: Database, options: Omit<AppOptions, 'db' | 'logger'>
     query: string,
     variables?: Record<string, unknown>,
     headers: Record<string, string> = {},
+    operationName?: string,
   ): Promise<GraphQLResponse<T>> {
     const before = db.queriesSent;
     const res = await app.fetch('http://localhost/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query, variables, operationName }),
     });
     const body = (await res.json()) as Omit<GraphQLResponse<T>, 'status' | 'queries'>;
     return { status: res.status, ...body, queries: db.queriesSent - before };

@@ -152,6 +152,29 @@ describe('lists answer their items’ relationship fields from one compiled map 
     }
   });
 
+  it('keeps what it compiled with the document: the same field merged two ways, and variables again and anew, answer as field by field', async () => {
+    // memberships of F stands alone under b, merged with another memberships under a: two selections.
+    const query = `query Q($aspect: ClaimAspect, $with: Boolean!) {
+      a: entity(id: "turkey") { ...F ... on State { memberships { key claims @include(if: $with) { key } } } }
+      b: entity(id: "turkey") { ...F }
+      events(first: 5) { edges { node { key claims(aspect: $aspect) { key stance } } } } }
+      fragment F on State { memberships { to { ... on Entity { key } } } }`;
+    for (const variables of [
+      { aspect: 'FACT', with: true },
+      { aspect: 'REASON', with: false },
+      { aspect: 'FACT', with: true },
+      { aspect: null, with: true },
+      { aspect: 'REASON', with: false },
+    ]) {
+      const op = { name: 'kept', query, variables };
+      const data = await run(op);
+      expect(data, JSON.stringify(variables)).toEqual(await runOff(op));
+      expect('claims' in data.a.memberships[0]).toBe(variables.with);
+      expect(data.b.memberships.length).toBeGreaterThan(0);
+      expect(data.b.memberships[0]).not.toHaveProperty('claims');
+    }
+  });
+
   it('compiles look-ups, fragments that narrow an interface (each entity type its own fields) and relations with their ends', async () => {
     const relation =
       'key id kind stance label typeName from { key typeName } to { ... on Entity { key name } ... on Dispute { key } } claims { statement assertedBy { name } evidence { quote } } evidence { start end }';

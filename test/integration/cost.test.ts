@@ -144,6 +144,22 @@ describe('the cost of an operation bounds the work it can do', () => {
     expect(cost.estimated).toBeGreaterThanOrEqual(cost.items);
   });
 
+  it('estimates a document again for other variables or another operation of it (estimates are kept per document)', async () => {
+    const document = `query Few($n: Int) { events(first: $n) { edges { node { key sources { key } } } } }
+      query All { events(first: 100) { edges { node { key } } } }`;
+    const estimated = async (operationName: string, variables: Record<string, unknown> = {}) => {
+      const r = await gql(document, variables, {}, operationName);
+      expect(r.errors).toBeUndefined();
+      return (r as unknown as { extensions: { cost: CostExtension } }).extensions.cost.estimated;
+    };
+    const five = await estimated('Few', { n: 5 });
+    const fifty = await estimated('Few', { n: 50 });
+    expect(fifty).toBeGreaterThan(five);
+    expect(await estimated('Few', { n: 5 })).toBe(five);
+    expect(await estimated('All')).not.toBe(five);
+    expect(await estimated('Few', { n: 50 })).toBe(fifty);
+  });
+
   it('measures the sizes again after a write, so the estimate follows the data', async () => {
     const editor = 'editor-secret-cost-test';
     const app = testApp(db, { apiKeys: [{ name: 'ed', role: 'editor', sha256: sha256Hex(editor) }] });
