@@ -3,6 +3,7 @@ import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type { Limits } from '../config.js';
 import type { Context } from '../context.js';
 import { apiError } from '../error-codes.js';
+import { MAX_KEPT_VARIABLES } from '../graphql/selection.js';
 import type { StatKey } from '../repositories/stats.js';
 import { estimate } from './estimate.js';
 import type { FanoutStats } from './fanout-stats.js';
@@ -16,20 +17,21 @@ class SizesNotMeasured extends Error {}
  * Estimates kept with the parsed document (Yoga's parser cache gives the same document for the same
  * text), by operation, variables and the fan-out measurement they were made with: the same request
  * is not estimated again until the sizes are measured again. At most KEPT_PER_DOCUMENT variable sets
- * per document.
+ * per document; long variables (an article to ingest) are not kept.
  */
 const KEPT_PER_DOCUMENT = 64;
 class EstimateCache {
   private readonly byDocument = new WeakMap<DocumentNode, Map<string, ReturnType<typeof estimate>>>();
 
   private key(operationName: string | null | undefined, variables: unknown, measuredAt: number) {
-    return `${measuredAt}|${operationName ?? ''}|${JSON.stringify(variables ?? {})}`;
+    const json = JSON.stringify(variables ?? {});
+    return json.length > MAX_KEPT_VARIABLES ? null : `${measuredAt}|${operationName ?? ''}|${json}`;
   }
 
   get(document: DocumentNode, operationName: string | null | undefined, variables: unknown, measuredAt: number) {
     const kept = this.byDocument.get(document);
     const key = this.key(operationName, variables, measuredAt);
-    return kept?.has(key) ? { estimate: kept.get(key) ?? null } : undefined;
+    return key !== null && kept?.has(key) ? { estimate: kept.get(key) ?? null } : undefined;
   }
 
   set(
@@ -44,8 +46,10 @@ class EstimateCache {
       kept = new Map();
       this.byDocument.set(document, kept);
     }
+    const key = this.key(operationName, variables, measuredAt);
+    if (key === null) return;
     if (kept.size >= KEPT_PER_DOCUMENT) kept.clear();
-    kept.set(this.key(operationName, variables, measuredAt), value);
+    kept.set(key, value);
   }
 }
 

@@ -70,18 +70,22 @@ export function selectedFieldNames(info: GraphQLResolveInfo): Set<string> {
 /** At most this many variable sets per selection are kept (a client sending new ids each time fills it, then it starts again). */
 const KEPT_PER_SELECTION = 64;
 const bySelection = new WeakMap<FieldNode, Map<string, unknown>>();
+/** Variables longer than this (as JSON: an article sent to ingestArticle) are not kept. */
+export const MAX_KEPT_VARIABLES = 2_000;
 
 /**
  * `compute()` once per selection and variables: what depends only on a field's selection (its field
  * nodes, where they stand in the document), the types it is resolved on and the operation's
  * variables — a list's plan, a look-up's compiled selection — is kept with the parsed document
  * (Yoga's parser cache gives the same document for the same text) and computed again only for new
- * variables. Without source locations (a document built in code) nothing is kept.
+ * variables. Without source locations (a document built in code), or with long variables, nothing is kept.
  */
 export function perSelection<T>(info: GraphQLResolveInfo, what: string, compute: () => T): T {
   const [first] = info.fieldNodes;
   if (!first || info.fieldNodes.some((n) => !n.loc)) return compute();
-  const key = `${what}|${info.parentType.name}|${String(info.returnType)}|${info.fieldNodes.map((n) => n.loc?.start).join(',')}|${JSON.stringify(info.variableValues)}`;
+  const variables = JSON.stringify(info.variableValues);
+  if (variables.length > MAX_KEPT_VARIABLES) return compute();
+  const key = `${what}|${info.parentType.name}|${String(info.returnType)}|${info.fieldNodes.map((n) => n.loc?.start).join(',')}|${variables}`;
   let kept = bySelection.get(first);
   if (!kept) {
     kept = new Map();

@@ -1,6 +1,6 @@
 import { buildSchema, execute, type GraphQLResolveInfo, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { perSelection } from '../../src/graphql/selection.js';
+import { MAX_KEPT_VARIABLES, perSelection } from '../../src/graphql/selection.js';
 
 /* What depends only on a selection and the variables is computed once per parsed document. */
 describe('perSelection', () => {
@@ -51,6 +51,14 @@ describe('perSelection', () => {
       expect(r.data).toMatchObject({ x: { child: { name: '1+1' } }, y: { child: { name: '1' } } });
     }
     expect(computed.filter((k) => k === 'child')).toHaveLength(2);
+  });
+
+  it('keeps nothing for long variables (an article sent to ingest)', async () => {
+    const { computed, run } = runner(parse('query($t: String) { a: item { name } b: item { name } }'));
+    const t = 'x'.repeat(MAX_KEPT_VARIABLES);
+    await run({ t });
+    await run({ t });
+    expect(computed).toEqual(['a', 'b', 'a', 'b']);
   });
 
   it('keeps nothing for a document without source locations', async () => {
