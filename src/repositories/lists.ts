@@ -97,10 +97,11 @@ const LIST_LABELS: Record<string, (f: Record<string, unknown>) => NodeLabel | 'A
  * after the documents it shows.
  */
 const STARTS: Record<string, (f: Record<string, unknown>, counting: boolean, order: string) => string> = {
-  actors: (f) => (f.disputeId ? 'dispute' : f.kinds ? 'kinds' : 'all'),
+  actors: (f, counting, order) =>
+    f.disputeId ? 'dispute' : f.kinds ? 'kinds' : !counting && order === 'NAME' ? 'by-name' : 'all',
   claims: (f, counting) =>
     f.documentId ? 'document' : f.assertedBy ? 'asserted' : !counting ? 'in-order' : f.stances ? 'stances' : 'all',
-  disputes: (f) => (f.actorId ? 'party' : 'all'),
+  disputes: (f, counting, order) => (f.actorId ? 'party' : !counting && order === 'NAME' ? 'by-name' : 'all'),
   events: (f, counting, order) =>
     f.actorId
       ? 'actor'
@@ -144,6 +145,9 @@ function fromDate(order: EventOrder, after: SortKey | null): string {
   }
   return isoDay(descending ? -key : key);
 }
+
+/** The lower-case name a NAME page starts from (cypher/starts/*-by-name.cypher): the cursor's, or the first. */
+const fromName = (after: SortKey | null) => (typeof after?.[0] === 'string' ? after[0] : '');
 
 /** Switches and settings that do not narrow a list. */
 const NOT_FILTERS = new Set(['actorsOnly', 'affiliates', 'graphTypes']);
@@ -218,7 +222,8 @@ export class ListRepository {
     limit: number,
     plan?: ListPlan,
   ) {
-    return this.page('actors', entityRecord, { ...f, graphTypes: EDGE_TYPE_WORDS }, order, after, limit, {}, plan);
+    const extra = { fromName: fromName(after) };
+    return this.page('actors', entityRecord, { ...f, graphTypes: EDGE_TYPE_WORDS }, order, after, limit, extra, plan);
   }
 
   events(
@@ -240,7 +245,7 @@ export class ListRepository {
   }
 
   disputes(f: { actorId: string | null }, order: DisputeOrder, after: SortKey | null, limit: number, plan?: ListPlan) {
-    return this.page('disputes', disputeRecord, f, order, after, limit, {}, plan);
+    return this.page('disputes', disputeRecord, f, order, after, limit, { fromName: fromName(after) }, plan);
   }
 
   claims(

@@ -169,6 +169,7 @@ const SETTINGS = new Set([
   'graphTypes',
   'fromDocument',
   'fromDate',
+  'fromName',
   'projection',
   'preload',
   'compiled',
@@ -249,20 +250,6 @@ export const PLAN_ALLOWED: { name: string; variant?: RegExp; flags: Flag[]; reas
     reason:
       'the undated events, which sort after every dated one, are read only when a page is not full (the last ' +
       'page); no index finds a missing orderDate. The dated ones come from the event_order_date index in order',
-  },
-  {
-    name: 'actors-page',
-    variant: /^(actorsOnly )?NAME\b/,
-    flags: ['scan', 'late-limit'],
-    reason:
-      'NOT FIXED: ordered by toLower(name), which no index holds; needs a stored lower-case name key ' +
-      '(written by the loader, migrated once) and a range index on it',
-  },
-  {
-    name: 'disputes-page',
-    variant: /^NAME\b/,
-    flags: ['scan', 'late-limit'],
-    reason: 'NOT FIXED: ordered by toLower(name), as actors by name',
   },
   {
     name: 'documents-page',
