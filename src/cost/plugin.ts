@@ -1,5 +1,6 @@
 import { type DocumentNode, GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+import { LRUCache } from 'lru-cache';
 import type { Limits } from '../config.js';
 import type { Context } from '../context.js';
 import { apiError } from '../error-codes.js';
@@ -14,24 +15,36 @@ import { DyadSides, SideSizeCache } from './sides.js';
 class SizesNotMeasured extends Error {}
 
 /**
- * Estimates kept with the parsed document (Yoga's parser cache gives the same document for the same
- * text), by operation, variables and the fan-out measurement they were made with: the same request
- * is not estimated again until the sizes are measured again. At most KEPT_PER_DOCUMENT variable sets
- * per document; long variables (an article to ingest) are not kept.
+ * Estimates kept by document (Yoga's parser cache gives the same document for the same text),
+ * operation, variables and the fan-out measurement they were made with: the same request is not
+ * estimated again until the sizes are measured again. At most KEPT_ESTIMATES in all, the least
+ * recently used replaced; long variables (an article to ingest) are not kept.
  */
-const KEPT_PER_DOCUMENT = 64;
+const KEPT_ESTIMATES = 4_096;
 class EstimateCache {
-  private readonly byDocument = new WeakMap<DocumentNode, Map<string, ReturnType<typeof estimate>>>();
+  private readonly kept = new LRUCache<string, { estimate: ReturnType<typeof estimate> }>({ max: KEPT_ESTIMATES });
+  private readonly documentIds = new WeakMap<DocumentNode, number>();
+  private nextId = 0;
 
-  private key(operationName: string | null | undefined, variables: unknown, measuredAt: number) {
+  private key(
+    document: DocumentNode,
+    operationName: string | null | undefined,
+    variables: unknown,
+    measuredAt: number,
+  ) {
     const json = JSON.stringify(variables ?? {});
-    return json.length > MAX_KEPT_VARIABLES ? null : `${measuredAt}|${operationName ?? ''}|${json}`;
+    if (json.length > MAX_KEPT_VARIABLES) return null;
+    let id = this.documentIds.get(document);
+    if (id === undefined) {
+      id = this.nextId++;
+      this.documentIds.set(document, id);
+    }
+    return `${id}|${measuredAt}|${operationName ?? ''}|${json}`;
   }
 
   get(document: DocumentNode, operationName: string | null | undefined, variables: unknown, measuredAt: number) {
-    const kept = this.byDocument.get(document);
-    const key = this.key(operationName, variables, measuredAt);
-    return key !== null && kept?.has(key) ? { estimate: kept.get(key) ?? null } : undefined;
+    const key = this.key(document, operationName, variables, measuredAt);
+    return key === null ? undefined : this.kept.get(key);
   }
 
   set(
@@ -41,15 +54,8 @@ class EstimateCache {
     measuredAt: number,
     value: ReturnType<typeof estimate>,
   ) {
-    let kept = this.byDocument.get(document);
-    if (!kept) {
-      kept = new Map();
-      this.byDocument.set(document, kept);
-    }
-    const key = this.key(operationName, variables, measuredAt);
-    if (key === null) return;
-    if (kept.size >= KEPT_PER_DOCUMENT) kept.clear();
-    kept.set(key, value);
+    const key = this.key(document, operationName, variables, measuredAt);
+    if (key !== null) this.kept.set(key, { estimate: value });
   }
 }
 

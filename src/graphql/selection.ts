@@ -11,6 +11,7 @@ import {
   isObjectType,
   type SelectionSetNode,
 } from 'graphql';
+import { LRUCache } from 'lru-cache';
 
 /** Whether a selection is part of the operation: not skipped (@skip) nor left out (@include). */
 export function included(
@@ -67,33 +68,53 @@ export function selectedFieldNames(info: GraphQLResolveInfo): Set<string> {
   );
 }
 
-/** At most this many variable sets per selection are kept (a client sending new ids each time fills it, then it starts again). */
-const KEPT_PER_SELECTION = 64;
-const bySelection = new WeakMap<FieldNode, Map<string, unknown>>();
 /** Variables longer than this (as JSON: an article sent to ingestArticle) are not kept. */
 export const MAX_KEPT_VARIABLES = 2_000;
+/**
+ * What perSelection keeps, in all, in characters of keys and values (about 16 MB): a client sending
+ * new documents or variables each time replaces the least recently used, never grows it.
+ */
+export const MAX_KEPT_CHARS = 8_000_000;
+const kept = new LRUCache<string, { value: unknown }>({ maxSize: MAX_KEPT_CHARS });
+const fieldIds = new WeakMap<FieldNode, number>();
+let nextFieldId = 0;
+const fieldId = (node: FieldNode) => {
+  let id = fieldIds.get(node);
+  if (id === undefined) {
+    id = nextFieldId++;
+    fieldIds.set(node, id);
+  }
+  return id;
+};
+
+/** How many characters perSelection keeps now (at most MAX_KEPT_CHARS). */
+export const keptSelectionChars = () => kept.calculatedSize;
 
 /**
  * `compute()` once per selection and variables: what depends only on a field's selection (its field
  * nodes, where they stand in the document), the types it is resolved on and the operation's
- * variables — a list's plan, a look-up's compiled selection — is kept with the parsed document
- * (Yoga's parser cache gives the same document for the same text) and computed again only for new
- * variables. Without source locations (a document built in code), or with long variables, nothing is kept.
+ * variables — a list's plan, a look-up's compiled selection — is kept (Yoga's parser cache gives the
+ * same document for the same text) and computed again only for new variables. Without source
+ * locations (a document built in code), or with long variables, nothing is kept.
  */
 export function perSelection<T>(info: GraphQLResolveInfo, what: string, compute: () => T): T {
   const [first] = info.fieldNodes;
   if (!first || info.fieldNodes.some((n) => !n.loc)) return compute();
   const variables = JSON.stringify(info.variableValues);
   if (variables.length > MAX_KEPT_VARIABLES) return compute();
-  const key = `${what}|${info.parentType.name}|${String(info.returnType)}|${info.fieldNodes.map((n) => n.loc?.start).join(',')}|${variables}`;
-  let kept = bySelection.get(first);
-  if (!kept) {
-    kept = new Map();
-    bySelection.set(first, kept);
-  }
-  if (kept.has(key)) return kept.get(key) as T;
+  const key = `${fieldId(first)}|${what}|${info.parentType.name}|${String(info.returnType)}|${info.fieldNodes.map((n) => n.loc?.start).join(',')}|${variables}`;
+  const hit = kept.get(key);
+  if (hit) return hit.value as T;
   const value = compute();
-  if (kept.size >= KEPT_PER_SELECTION) kept.clear();
-  kept.set(key, value);
+  kept.set(key, { value }, { size: key.length + charsOf(value) });
   return value;
+}
+
+/** About how many characters a kept value holds (its JSON; a value JSON cannot write counts as 10,000). */
+function charsOf(value: unknown): number {
+  try {
+    return (JSON.stringify(value)?.length ?? 0) + 1;
+  } catch {
+    return 10_000;
+  }
 }

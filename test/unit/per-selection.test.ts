@@ -1,6 +1,6 @@
 import { buildSchema, execute, type GraphQLResolveInfo, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { MAX_KEPT_VARIABLES, perSelection } from '../../src/graphql/selection.js';
+import { keptSelectionChars, MAX_KEPT_CHARS, MAX_KEPT_VARIABLES, perSelection } from '../../src/graphql/selection.js';
 
 /* What depends only on a selection and the variables is computed once per parsed document. */
 describe('perSelection', () => {
@@ -59,6 +59,21 @@ describe('perSelection', () => {
     await run({ t });
     await run({ t });
     expect(computed).toEqual(['a', 'b', 'a', 'b']);
+  });
+
+  it('keeps at most MAX_KEPT_CHARS in all, however many variable sets arrive', async () => {
+    const { computed, run } = runner(parse('query($t: String) { a: item { name } }'));
+    const t = (i: number) => `${i}`.padEnd(MAX_KEPT_VARIABLES - 20, 'x');
+    const sets = Math.ceil(MAX_KEPT_CHARS / MAX_KEPT_VARIABLES) + 500;
+    for (let i = 0; i < sets; i++) await run({ t: t(i) });
+    expect(computed).toHaveLength(sets);
+    expect(keptSelectionChars()).toBeLessThanOrEqual(MAX_KEPT_CHARS);
+    expect(keptSelectionChars()).toBeGreaterThan(MAX_KEPT_CHARS / 2);
+    // The least recently used went first; the newest is still kept.
+    await run({ t: t(sets - 1) });
+    expect(computed).toHaveLength(sets);
+    await run({ t: t(0) });
+    expect(computed).toHaveLength(sets + 1);
   });
 
   it('keeps nothing for a document without source locations', async () => {
