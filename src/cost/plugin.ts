@@ -1,10 +1,10 @@
 import { type DocumentNode, GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import { LRUCache } from 'lru-cache';
+import { keptKey } from '../cache/kept-keys.js';
 import type { Limits } from '../config.js';
 import type { Context } from '../context.js';
 import { apiError } from '../error-codes.js';
-import { MAX_KEPT_VARIABLES } from '../graphql/selection.js';
 import type { StatKey } from '../repositories/stats.js';
 import { estimate } from './estimate.js';
 import type { FanoutStats } from './fanout-stats.js';
@@ -15,49 +15,12 @@ import { DyadSides, SideSizeCache } from './sides.js';
 class SizesNotMeasured extends Error {}
 
 /**
- * Estimates kept by document (Yoga's parser cache gives the same document for the same text),
+ * Estimates are kept by document (Yoga's parser cache gives the same document for the same text),
  * operation, variables and the fan-out measurement they were made with: the same request is not
  * estimated again until the sizes are measured again. At most KEPT_ESTIMATES in all, the least
  * recently used replaced; long variables (an article to ingest) are not kept.
  */
 const KEPT_ESTIMATES = 4_096;
-class EstimateCache {
-  private readonly kept = new LRUCache<string, { estimate: ReturnType<typeof estimate> }>({ max: KEPT_ESTIMATES });
-  private readonly documentIds = new WeakMap<DocumentNode, number>();
-  private nextId = 0;
-
-  private key(
-    document: DocumentNode,
-    operationName: string | null | undefined,
-    variables: unknown,
-    measuredAt: number,
-  ) {
-    const json = JSON.stringify(variables ?? {});
-    if (json.length > MAX_KEPT_VARIABLES) return null;
-    let id = this.documentIds.get(document);
-    if (id === undefined) {
-      id = this.nextId++;
-      this.documentIds.set(document, id);
-    }
-    return `${id}|${measuredAt}|${operationName ?? ''}|${json}`;
-  }
-
-  get(document: DocumentNode, operationName: string | null | undefined, variables: unknown, measuredAt: number) {
-    const key = this.key(document, operationName, variables, measuredAt);
-    return key === null ? undefined : this.kept.get(key);
-  }
-
-  set(
-    document: DocumentNode,
-    operationName: string | null | undefined,
-    variables: unknown,
-    measuredAt: number,
-    value: ReturnType<typeof estimate>,
-  ) {
-    const key = this.key(document, operationName, variables, measuredAt);
-    if (key !== null) this.kept.set(key, { estimate: value });
-  }
-}
 
 /** `work`, or the signal's reason as soon as it aborts (the deadline, or the client going away). */
 function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
@@ -84,7 +47,7 @@ export function costPlugin(fanout: FanoutStats, limits: Limits): Plugin<Context>
     return fanout.degree(key);
   };
   const sideCache = new SideSizeCache();
-  const estimates = new EstimateCache();
+  const estimates = new LRUCache<string, { estimate: ReturnType<typeof estimate> }>({ max: KEPT_ESTIMATES });
   return {
     async onExecute({ args, setResultAndStopExecution }) {
       const ctx = args.contextValue;
@@ -111,25 +74,15 @@ export function costPlugin(fanout: FanoutStats, limits: Limits): Plugin<Context>
         });
       let result: ReturnType<typeof estimate> = null;
       let measuredFirst = false;
-      const kept = estimates.get(
-        args.document as DocumentNode,
-        args.operationName,
-        args.variableValues,
-        fanout.measuredAt,
-      );
+      const byVariables = keptKey(args.document, args.variableValues);
+      const key = byVariables && `${byVariables}|${fanout.measuredAt}|${args.operationName ?? ''}`;
+      const kept = key ? estimates.get(key) : undefined;
       if (kept) result = kept.estimate;
       else
         try {
           result = run();
           // An estimate from the sizes alone holds until they are measured again; a dyad's also asks its sides.
-          if (!sized)
-            estimates.set(
-              args.document as DocumentNode,
-              args.operationName,
-              args.variableValues,
-              fanout.measuredAt,
-              result,
-            );
+          if (key && !sized) estimates.set(key, { estimate: result });
         } catch (err) {
           if (!(err instanceof SizesNotMeasured)) throw err;
           measuredFirst = true;

@@ -12,6 +12,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { LRUCache } from 'lru-cache';
+import { keptKey } from '../cache/kept-keys.js';
 
 /** Whether a selection is part of the operation: not skipped (@skip) nor left out (@include). */
 export function included(
@@ -68,24 +69,12 @@ export function selectedFieldNames(info: GraphQLResolveInfo): Set<string> {
   );
 }
 
-/** Variables longer than this (as JSON: an article sent to ingestArticle) are not kept. */
-export const MAX_KEPT_VARIABLES = 2_000;
 /**
  * What perSelection keeps, in all, in characters of keys and values (about 16 MB): a client sending
  * new documents or variables each time replaces the least recently used, never grows it.
  */
 export const MAX_KEPT_CHARS = 8_000_000;
 const kept = new LRUCache<string, { value: unknown }>({ maxSize: MAX_KEPT_CHARS });
-const fieldIds = new WeakMap<FieldNode, number>();
-let nextFieldId = 0;
-const fieldId = (node: FieldNode) => {
-  let id = fieldIds.get(node);
-  if (id === undefined) {
-    id = nextFieldId++;
-    fieldIds.set(node, id);
-  }
-  return id;
-};
 
 /** How many characters perSelection keeps now (at most MAX_KEPT_CHARS). */
 export const keptSelectionChars = () => kept.calculatedSize;
@@ -100,9 +89,9 @@ export const keptSelectionChars = () => kept.calculatedSize;
 export function perSelection<T>(info: GraphQLResolveInfo, what: string, compute: () => T): T {
   const [first] = info.fieldNodes;
   if (!first || info.fieldNodes.some((n) => !n.loc)) return compute();
-  const variables = JSON.stringify(info.variableValues);
-  if (variables.length > MAX_KEPT_VARIABLES) return compute();
-  const key = `${fieldId(first)}|${what}|${info.parentType.name}|${String(info.returnType)}|${info.fieldNodes.map((n) => n.loc?.start).join(',')}|${variables}`;
+  const byVariables = keptKey(first, info.variableValues);
+  if (byVariables === null) return compute();
+  const key = `${byVariables}|${what}|${info.parentType.name}|${String(info.returnType)}|${info.fieldNodes.map((n) => n.loc?.start).join(',')}`;
   const hit = kept.get(key);
   if (hit) return hit.value as T;
   const value = compute();

@@ -1,6 +1,7 @@
 import { buildSchema, execute, type GraphQLResolveInfo, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { keptSelectionChars, MAX_KEPT_CHARS, MAX_KEPT_VARIABLES, perSelection } from '../../src/graphql/selection.js';
+import { MAX_KEPT_VARIABLES } from '../../src/cache/kept-keys.js';
+import { keptSelectionChars, MAX_KEPT_CHARS, perSelection } from '../../src/graphql/selection.js';
 
 /* What depends only on a selection and the variables is computed once per parsed document. */
 describe('perSelection', () => {
