@@ -50,7 +50,7 @@ WITH reduce(acc = {used: [], hits: []}, g IN ranked |
   END).hits AS hits
 UNWIND range(0, size(hits) - 1) AS rank
 WITH rank, hits[rank].node AS fn, hits[rank].edge AS fe, hits[rank].quote AS ev, hits[rank] AS h
-RETURN rank, CASE WHEN fn IS NOT NULL THEN {{node-map fn}} END AS node, CASE WHEN fe IS NOT NULL THEN {{edge fe}} END AS edge,
+RETURN CASE WHEN fn IS NOT NULL THEN {{node-map fn}} END AS node, CASE WHEN fe IS NOT NULL THEN {{edge fe}} END AS edge,
        h.score AS score, h.exact AS exact, h.matches AS matches,
        CASE WHEN ev IS NOT NULL THEN {{evidence-map ev}} END AS evidence
 ORDER BY rank

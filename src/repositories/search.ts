@@ -47,7 +47,6 @@ export function luceneTerms(word: string): string {
 
 const entityRow = z.object({ node: entityRecord });
 const hitRow = z.object({
-  rank: z.number().int(),
   node: nodeRecord.nullable(),
   edge: edgeRecord.nullable(),
   score: z.number(),
@@ -120,7 +119,7 @@ export class SearchRepository {
       ),
     );
     const hits: SearchHit[] = [];
-    for (const row of rows.sort((a, b) => a.rank - b.rank)) {
+    for (const row of rows) {
       const fact = row.node ?? row.edge;
       if (!fact) throw new RowShapeError('query "search" returned a hit without its fact');
       hits.push({ fact, score: row.score, evidence: row.evidence, exact: row.exact, matches: row.matches });
