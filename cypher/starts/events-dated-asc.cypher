@@ -2,22 +2,22 @@
 // order (orderDate is a full date, so its text order is the day order), from the cursor's day
 // ($fromDate) on, at most $limit of them; the undated ones, which sort last, only when the page is
 // not full (the last page: they are found by a label scan, there being no index on a missing value).
-CALL (actorIds) {
+CALL () {
   MATCH (e:Event) WHERE e.orderDate >= $fromDate
-  WITH e, actorIds WHERE {{events-filter e}}
-  WITH e, duration.inDays(date('1970-01-01'), date(e.orderDate)).days AS key, coalesce(e.orderRank, 0) AS rank
-  WHERE {{after-key e false}}
+  WITH e WHERE {{events-filter e}}
+  WITH e, coalesce(e.orderRank, 0) AS rank
+  WHERE {{events-after e rank}}
   WITH e ORDER BY e.orderDate, rank, e.id LIMIT $limit
   RETURN collect(e) AS dated
 }
-CALL (actorIds, dated) {
-  WITH actorIds, dated WHERE size(dated) < $limit
+CALL (dated) {
+  WITH dated WHERE size(dated) < $limit
   MATCH (e:Event) WHERE e.orderDate IS NULL
-  WITH e, actorIds WHERE {{events-filter e}}
-  WITH e, 1000000000 AS key, coalesce(e.orderRank, 0) AS rank
-  WHERE {{after-key e false}}
+  WITH e WHERE {{events-filter e}}
+  WITH e, coalesce(e.orderRank, 0) AS rank
+  WHERE {{events-after e rank}}
   WITH e ORDER BY rank, e.id LIMIT $limit
   RETURN collect(e) AS undated
 }
 UNWIND dated + undated AS e
-WITH e, actorIds
+WITH e

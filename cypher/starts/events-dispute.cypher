@@ -1,3 +1,3 @@
 // The events of one dispute: its id, then its IN_DISPUTE relationships.
 MATCH (:Dispute {id: $disputeId})<-[:IN_DISPUTE]-(e:Event)
-WITH DISTINCT e, actorIds
+WITH DISTINCT e

@@ -1,3 +1,3 @@
 // Events up to a date: the event_sort_date index.
 MATCH (e:Event) WHERE e.sortDate <= $to
-WITH e, actorIds
+WITH e

@@ -18,6 +18,7 @@ import {
   entityRecord,
   eventRecord,
 } from '../domain/records.js';
+import { InputError } from '../errors.js';
 import { type CompiledSelection, withAnswers } from './compiled.js';
 import type { GraphRepository } from './graph.js';
 import { type PreloadStep, returnAsWith } from './preload.js';
@@ -102,6 +103,7 @@ const STARTS: Record<string, (f: Record<string, unknown>, counting: boolean, ord
   claims: (f, counting) =>
     f.documentId ? 'document' : f.assertedBy ? 'asserted' : !counting ? 'in-order' : f.stances ? 'stances' : 'all',
   disputes: (f, counting, order) => (f.actorId ? 'party' : !counting && order === 'NAME' ? 'by-name' : 'all'),
+  // The actor filter is only here (events-filter.cypher leaves it to the start).
   events: (f, counting, order) =>
     f.actorId
       ? 'actor'
@@ -119,11 +121,19 @@ const STARTS: Record<string, (f: Record<string, unknown>, counting: boolean, ord
                 ? 'to'
                 : 'all',
 };
+/** The direction words (`__DIR__`) of the orders whose page query sorts by stored values in their direction. */
+const DIRECTIONS: Record<string, string> = { DATE: 'ASC', DATE_DESC: 'DESC' };
 const queryText = (name: string, kind: 'page' | 'count', filters: Record<string, unknown>, order = '') => {
   const text = cypher(`queries/${name}-${kind}`);
   const start = STARTS[name]?.(filters, kind === 'count', order);
-  return start ? text.replace('__START__', cypher(`starts/${name}-${start}`)) : text;
+  const started = start ? text.replace('__START__', cypher(`starts/${name}-${start}`)) : text;
+  return started.includes('__DIR__') ? started.replaceAll('__DIR__', direction(order)) : started;
 };
+function direction(order: string): string {
+  const word = DIRECTIONS[order];
+  if (!word) throw new Error(`no direction for the order ${order}`);
+  return word;
+}
 
 /** The key of undated events in the events' order (cypher/queries/events-page.cypher). */
 const UNDATED = 1_000_000_000;
@@ -144,6 +154,23 @@ function fromDate(order: EventOrder, after: SortKey | null): string {
     return descending ? '9999-99-99' : '';
   }
   return isoDay(descending ? -key : key);
+}
+
+/**
+ * The cursor of an events page as events-after.cypher compares it: the cursor's orderDate (null when it
+ * is an undated event), rank and id. A key that no event has (no whole day within the years 1–9999, nor
+ * the undated key) is refused, as a cursor of another list is.
+ */
+function eventsAfter(order: EventOrder, after: SortKey | null) {
+  if (!after) return { afterDate: null, afterRank: 0, afterId: null };
+  const [key, rank, id] = after;
+  const descending = order === 'DATE_DESC';
+  // + 0 turns a negative zero into 0: Neo4j does not take -0.0 for the rank 0.
+  const afterRank = (descending ? -rank : rank) + 0;
+  if (key === UNDATED) return { afterDate: null, afterRank, afterId: id };
+  const day = typeof key === 'number' && Number.isInteger(key) ? (descending ? -key : key) : -1;
+  if (day < 0 || day > MAX_DAYS) throw new InputError('"after" is not a cursor of this list');
+  return { afterDate: isoDay(day), afterRank, afterId: id };
 }
 
 /** The lower-case name a NAME page starts from (cypher/starts/*-by-name.cypher): the cursor's, or the first. */
@@ -241,7 +268,8 @@ export class ListRepository {
     limit: number,
     plan?: ListPlan,
   ) {
-    return this.page('events', eventRecord, f, order, after, limit, { fromDate: fromDate(order, after) }, plan);
+    const extra = { fromDate: fromDate(order, after), ...eventsAfter(order, after) };
+    return this.page('events', eventRecord, f, order, after, limit, extra, plan);
   }
 
   disputes(f: { actorId: string | null }, order: DisputeOrder, after: SortKey | null, limit: number, plan?: ListPlan) {
