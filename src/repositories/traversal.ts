@@ -85,8 +85,8 @@ export class TraversalRepository {
     preload: readonly PreloadStep[] = [],
     compiled: CompiledSelection | null = null,
   ): Promise<Subgraph | null> {
-    const text = templated('queries/shortest-path', { MAXHOPS: checkedInt(maxHops, 1, 6) });
-    const params = { from, to, types };
+    const text = templated('queries/shortest-path', { MAXHOPS: checkedInt(maxHops, 1, 6), TYPES: edgeTypes(types) });
+    const params = { from, to };
     if (compiled) return this.compiledPath(text, params, compiled);
     const rows =
       preload.length === 0

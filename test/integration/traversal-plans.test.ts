@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SentQuery } from '../../src/db/driver.js';
+import { testApp } from '../helpers/app.js';
+import { resetToArticle, testDatabase } from '../helpers/db.js';
+import { type PlanNode, planOf } from '../helpers/plans.js';
+
+const nodes = (p: PlanNode): PlanNode[] => [p, ...p.children.flatMap(nodes)];
+
+/* What the traversals ask Neo4j to expand: only the relationships of the kinds asked for. */
+describe('traversal plans', () => {
+  const db = testDatabase();
+  const { gql } = testApp(db);
+  beforeAll(() => resetToArticle(db));
+  afterAll(() => db.close());
+
+  async function sentBy(query: string): Promise<SentQuery[]> {
+    const sent: SentQuery[] = [];
+    db.onQuery = (q) => sent.push(q);
+    try {
+      const r = await gql(query);
+      expect(r.errors).toBeUndefined();
+    } finally {
+      db.onQuery = undefined;
+    }
+    return sent;
+  }
+
+  it.each([
+    ['every kind', '', /MEMBER_OF\|.*HAS_SOURCE/],
+    [
+      'two kinds',
+      ', kinds: [MEMBER_OF, HOLDS_POSITION]',
+      /^[^|]*:(MEMBER_OF\|HOLDS_POSITION|HOLDS_POSITION\|MEMBER_OF)\*/,
+    ],
+  ])('a shortest path over %s expands only relationships of those types', async (_name, kinds, pattern) => {
+    for (const selection of ['length', 'length edges { kind evidence { quote } }']) {
+      const sent = await sentBy(`{ shortestPath(from: "putin", to: "nato"${kinds}) { ${selection} } }`);
+      const query = sent.find((q) => q.name.startsWith('shortest-path'));
+      expect(query).toBeDefined();
+      const plan = await planOf(db.driver, db.connection.database, query as SentQuery);
+      const search = nodes(plan.plan).find((n) => n.operator === 'ShortestPath');
+      expect(search?.details).toMatch(pattern);
+      // No test of the types after the expansion (all(r IN relationships(p) WHERE type(r) IN …)).
+      expect(search?.details).not.toMatch(/type\(/);
+    }
+  });
+
+  it('finds the path only over the kinds asked for', async () => {
+    const members = await gql(
+      '{ shortestPath(from: "turkey", to: "nato", kinds: [MEMBER_OF]) { length edges { kind } } }',
+    );
+    expect(members.data.shortestPath).toEqual({ length: 1, edges: [{ kind: 'MEMBER_OF' }] });
+    const none = await gql('{ shortestPath(from: "putin", to: "nato", kinds: [MEMBER_OF]) { length } }');
+    expect(none.errors).toBeUndefined();
+    expect(none.data.shortestPath).toBeNull();
+  });
+});
