@@ -10,7 +10,8 @@ CALL () {
   RETURN collect(e) AS dated
 }
 CALL (dated) {
-  WITH dated WHERE size(dated) < $limit
+  // A row only when the page is not full: a WHERE here would be tested after the scan, per event.
+  UNWIND CASE WHEN size(dated) < $limit THEN [true] ELSE [] END AS notFull
   MATCH (e:Event) WHERE e.orderDate IS NULL
   WITH e WHERE {{events-filter e}}
   WITH e, coalesce(e.orderRank, 0) AS rank

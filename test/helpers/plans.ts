@@ -249,7 +249,8 @@ export const PLAN_ALLOWED: { name: string; variant?: RegExp; flags: Flag[]; reas
     flags: ['scan', 'late-limit'],
     reason:
       'the undated events, which sort after every dated one, are read only when a page is not full (the last ' +
-      'page); no index finds a missing orderDate. The dated ones come from the event_order_date index in order',
+      'page; events-pages.test.ts profiles it); no index finds a missing orderDate. The dated ones come from ' +
+      'the event_order_date index in order',
   },
   {
     name: 'documents-page',

@@ -101,4 +101,30 @@ describe('events pages', () => {
     expect(under.some((n) => n.details.includes('duration.inDays'))).toBe(false);
     expect(all.some((n) => n.details.includes('duration.inDays'))).toBe(true);
   });
+
+  it.each([
+    ['oldest first', 'DATE'],
+    ['newest first', 'DATE_DESC'],
+  ])('reads the undated events only for a page that the dated ones do not fill (%s)', async (_name, order) => {
+    const profile = async (first: number) => {
+      const sent: SentQuery[] = [];
+      db.onQuery = (q) => sent.push(q);
+      try {
+        const r: any = await gql(`{ events(first: ${first}, orderBy: ${order}) { edges { node { key } } } }`);
+        expect(r.errors).toBeUndefined();
+      } finally {
+        db.onQuery = undefined;
+      }
+      const page = sent.find((q) => q.name === 'events-page') as SentQuery;
+      const report = await planOf(db.driver, db.connection.database, page, 'PROFILE');
+      return nodes(report.plan).filter((n) => n.operator === 'NodeByLabelScan');
+    };
+    // A full first page: the scan for the undated events is in the plan but reads no node.
+    const full = await profile(5);
+    expect(full).toHaveLength(1);
+    expect(full[0]?.rows).toBe(0);
+    // The last page (every event in one): the undated ones are read.
+    const last = await profile(100);
+    expect(last[0]?.rows).toBeGreaterThan(0);
+  });
 });
