@@ -142,35 +142,22 @@ const isoDay = (days: number) => new Date(days * 86_400_000).toISOString().slice
 /** Days since 1970-01-01 of the years 0001 to 9999 (outside: no such date in the data). */
 const MAX_DAYS = 2_900_000;
 /**
- * The orderDate an events page starts from (cypher/starts/events-dated-*.cypher): the cursor's day, or
- * past every date when the cursor is an undated event (they come after the dated ones). A cursor whose
- * key is no day (forged) starts at the beginning: the query's own cursor test then decides, as before.
+ * The cursor of an events page as its query reads it: where the dated start begins (`fromDate`, see
+ * cypher/starts/events-dated-*.cypher: the cursor's day, the first or last date when there is none, past
+ * every date for an undated cursor, whose events come after the dated ones) and what events-after.cypher
+ * compares (the cursor's orderDate, null when undated; its rank; its id). A key that no event has (no
+ * whole day within the years 1–9999, nor the undated key) is refused, as a cursor of another list is.
  */
-function fromDate(order: EventOrder, after: SortKey | null): string {
-  const key = after?.[0];
+function eventsCursor(order: EventOrder, after: SortKey | null) {
   const descending = order === 'DATE_DESC';
-  if (typeof key === 'number' && key >= UNDATED) return descending ? '' : '9999-99-99';
-  if (typeof key !== 'number' || !Number.isInteger(key) || Math.abs(key) > MAX_DAYS) {
-    return descending ? '9999-99-99' : '';
-  }
-  return isoDay(descending ? -key : key);
-}
-
-/**
- * The cursor of an events page as events-after.cypher compares it: the cursor's orderDate (null when it
- * is an undated event), rank and id. A key that no event has (no whole day within the years 1–9999, nor
- * the undated key) is refused, as a cursor of another list is.
- */
-function eventsAfter(order: EventOrder, after: SortKey | null) {
-  if (!after) return { afterDate: null, afterRank: 0, afterId: null };
+  if (!after) return { fromDate: descending ? '9999-99-99' : '', afterDate: null, afterRank: 0, afterId: null };
   const [key, rank, id] = after;
-  const descending = order === 'DATE_DESC';
   // + 0 turns a negative zero into 0: Neo4j does not take -0.0 for the rank 0.
   const afterRank = (descending ? -rank : rank) + 0;
-  if (key === UNDATED) return { afterDate: null, afterRank, afterId: id };
+  if (key === UNDATED) return { fromDate: descending ? '' : '9999-99-99', afterDate: null, afterRank, afterId: id };
   const day = typeof key === 'number' && Number.isInteger(key) ? (descending ? -key : key) : -1;
   if (day < 0 || day > MAX_DAYS) throw new InputError('"after" is not a cursor of this list');
-  return { afterDate: isoDay(day), afterRank, afterId: id };
+  return { fromDate: isoDay(day), afterDate: isoDay(day), afterRank, afterId: id };
 }
 
 /** The lower-case name a NAME page starts from (cypher/starts/*-by-name.cypher): the cursor's, or the first. */
@@ -268,7 +255,7 @@ export class ListRepository {
     limit: number,
     plan?: ListPlan,
   ) {
-    const extra = { fromDate: fromDate(order, after), ...eventsAfter(order, after) };
+    const extra = eventsCursor(order, after);
     return this.page('events', eventRecord, f, order, after, limit, extra, plan);
   }
 
