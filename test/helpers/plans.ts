@@ -82,6 +82,8 @@ const walk = (n: PlanNode, visit: (n: PlanNode, ancestors: PlanNode[]) => void, 
   for (const c of n.children) walk(c, visit, [...ancestors, n]);
 };
 
+/** Every operator of a plan, the root first. */
+export const planNodes = (p: PlanNode): PlanNode[] => [p, ...p.children.flatMap(planNodes)];
 const leaves = (n: PlanNode): PlanNode[] => (n.children.length === 0 ? [n] : n.children.flatMap(leaves));
 const isScan = (n: PlanNode) => SCANS.has(n.operator);
 const isLimit = (n: PlanNode) => /^(Limit|ExhaustiveLimit|PartialTop|Top|Top1WithTies)$/.test(n.operator);

@@ -2,10 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SentQuery } from '../../src/db/driver.js';
 import { testApp } from '../helpers/app.js';
 import { resetToArticle, testDatabase } from '../helpers/db.js';
-import { type PlanNode, planOf } from '../helpers/plans.js';
+import { planNodes as nodes, type PlanNode, planOf } from '../helpers/plans.js';
 
 const cursor = (...key: unknown[]) => Buffer.from(JSON.stringify(key)).toString('base64url');
-const nodes = (p: PlanNode): PlanNode[] => [p, ...p.children.flatMap(nodes)];
 
 /* Events pages in timeline order: cursors, both directions, an actor's events, and what the page query reads. */
 describe('events pages', () => {

@@ -2,9 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SentQuery } from '../../src/db/driver.js';
 import { testApp } from '../helpers/app.js';
 import { resetToArticle, testDatabase } from '../helpers/db.js';
-import { type PlanNode, planOf } from '../helpers/plans.js';
-
-const nodes = (p: PlanNode): PlanNode[] => [p, ...p.children.flatMap(nodes)];
+import { planNodes as nodes, planOf } from '../helpers/plans.js';
 
 /* What the traversals ask Neo4j to expand: only the relationships of the kinds asked for. */
 describe('traversal plans', () => {
