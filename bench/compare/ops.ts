@@ -121,6 +121,10 @@ const dyad = (d: J, events: { key: string; goldstein: number; direction: string 
     events: bag(events),
   };
 
+/** A dyad's counts and sums with the first of its events, in their order. */
+const dyadFirst = (d: J, events: { key: string; goldstein: number; direction: string }[]) =>
+  d && { ...dyad(d, []), eventCount: d.eventCount, events };
+
 const timeline = (
   events: { key: string; label: string; value: string | null; precision: string; sortDate: string | null }[],
 ) => {
@@ -342,6 +346,36 @@ export function compareOps(ctx: OpContext): CompareOp[] {
           ),
         f: (d) =>
           dyad(
+            d,
+            d.events.map((e: J) => ({ key: e.key, goldstein: e.goldstein, direction: e.direction })),
+          ),
+      },
+    },
+    {
+      name: 'dyadFirst',
+      title: 'dyad Russia–Turkey: counts, sums, first 20 events',
+      p: {
+        query: `query DyadFirst { dyad(a: "russia", b: "turkey") { sideA { key } sideB { key } eventCount
+          goldsteinSum cooperationSum conflictSum events(first: 20) { direction event { key goldstein } } } }`,
+      },
+      n: {
+        query: `query DyadFirst { dyadFirst(a: "russia", b: "turkey", first: 20) { sideA sideB eventCount
+          goldsteinSum cooperationSum conflictSum events { key goldstein direction } } }`,
+      },
+      f: { op: 'dyadFirst', params: { a: 'russia', b: 'turkey', first: 20 } },
+      canon: {
+        p: (d) =>
+          dyadFirst(
+            { ...d.dyad, sideA: d.dyad.sideA.map((x: J) => x.key), sideB: d.dyad.sideB.map((x: J) => x.key) },
+            d.dyad.events.map((e: J) => ({ key: e.event.key, goldstein: e.event.goldstein, direction: e.direction })),
+          ),
+        n: (d) =>
+          dyadFirst(
+            d.dyadFirst,
+            d.dyadFirst.events.map((e: J) => ({ key: e.key, goldstein: e.goldstein, direction: e.direction })),
+          ),
+        f: (d) =>
+          dyadFirst(
             d,
             d.events.map((e: J) => ({ key: e.key, goldstein: e.goldstein, direction: e.direction })),
           ),

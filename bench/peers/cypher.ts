@@ -95,7 +95,7 @@ RETURN result`;
  * hops); events that touch both sides (not only by CONCERNS), with the direction; Goldstein sums of
  * the events that occurred or go on. Events are found from side A only: they must touch both.
  */
-export const DYAD = `
+const DYAD_LINKED = `
 MATCH (a:Entity {id: $a}), (b:Entity {id: $b})
 CALL (a) {
   OPTIONAL MATCH (x:Entity)-[:HOLDS_POSITION|PART_OF]->{1,2}(a)
@@ -123,8 +123,20 @@ CALL (sideA, sideB) {
     ELSE 'INVOLVES' END}) AS events
 }
 WITH sideA, sideB, events, [v IN events WHERE v.status IN ['OCCURRED', 'ONGOING'] | v.goldstein] AS counted
+`;
+
+export const DYAD = `${DYAD_LINKED}
 RETURN {
   sideA: [n IN sideA | n.id], sideB: [n IN sideB | n.id], events: events,
+  goldsteinSum: reduce(s = 0.0, g IN counted | s + g),
+  cooperationSum: reduce(s = 0.0, g IN counted | s + CASE WHEN g > 0 THEN g ELSE 0.0 END),
+  conflictSum: reduce(s = 0.0, g IN counted | s + CASE WHEN g < 0 THEN g ELSE 0.0 END)
+} AS result`;
+
+/** The dyad's counts and sums of all linking events, and the first $first of them by date. */
+export const DYAD_FIRST = `${DYAD_LINKED}
+RETURN {
+  sideA: [n IN sideA | n.id], sideB: [n IN sideB | n.id], eventCount: size(events), events: events[..$first],
   goldsteinSum: reduce(s = 0.0, g IN counted | s + g),
   cooperationSum: reduce(s = 0.0, g IN counted | s + CASE WHEN g > 0 THEN g ELSE 0.0 END),
   conflictSum: reduce(s = 0.0, g IN counted | s + CASE WHEN g < 0 THEN g ELSE 0.0 END)

@@ -35,6 +35,8 @@ const side = sum(constant(1), measure('affiliates'));
 const dyadSide = whenFlag('includeAffiliates', side, constant(1));
 /** Until a dyad's own sides are measured (see cost/sides.ts): the largest side times the largest degree. */
 const dyadEvents = product(dyadSide, degree('Entity', ['HAS_SOURCE', 'HAS_TARGET', 'CONCERNS'], 'IN'));
+/** A list of a dyad's events: `first` of them when given. */
+const dyadEventList = smallest(ownArg('first', Number.POSITIVE_INFINITY), bothSides('events', 'events', dyadEvents));
 /** Edges among the nodes of a view: each has its start in the view, so at most nodes × out-degree. */
 const outDegreeAnywhere = largest(
   ...(['Entity', 'Event', 'Dispute'] as const).map((label) => degree(label, EDGE_TYPES, 'OUT')),
@@ -103,9 +105,9 @@ export const FANOUT: Readonly<Record<string, Fanout>> = {
 
   'Dyad.sideA': oneSide('a', 'size', dyadSide),
   'Dyad.sideB': oneSide('b', 'size', dyadSide),
-  'Dyad.events': bothSides('events', 'events', dyadEvents),
-  'Dyad.cooperation': bothSides('events', 'events', dyadEvents),
-  'Dyad.conflict': bothSides('events', 'events', dyadEvents),
+  'Dyad.events': dyadEventList,
+  'Dyad.cooperation': dyadEventList,
+  'Dyad.conflict': dyadEventList,
   'Dyad.relations': bothSides('relations', 'relations', product(dyadSide, degree('Entity', EDGE_TYPES, 'BOTH'))),
   'Dyad.disputes': bothSides('parties', 'disputes', product(dyadSide, degree('Entity', ['PARTY_TO'], 'OUT'))),
   // One PARTY_TO edge per actor and dispute: at most the side's actors.

@@ -76,15 +76,17 @@ query PathFromPutinToNato {
   },
   {
     name: 'RussiaTurkeyDyad',
-    query: `# Everything that links Russia and Turkey, split into cooperation and conflict.
+    query: `# Everything that links Russia and Turkey, split into cooperation and conflict
+# (counts and sums of all linking events; the first 20 of them by date).
 query RussiaTurkeyDyad {
   dyad(a: "russia", b: "turkey") {
     sideA { name }
     sideB { name }
+    eventCount
     goldsteinSum
     cooperationSum
     conflictSum
-    events {
+    events(first: 20) {
       direction
       cooperation
       event { label goldstein status date { display } }

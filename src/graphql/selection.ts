@@ -5,7 +5,6 @@ import {
   type GraphQLResolveInfo,
   GraphQLSkipDirective,
   getDirectiveValues,
-  getNamedType,
   isAbstractType,
   isCompositeType,
   isObjectType,
@@ -58,15 +57,6 @@ export function fieldsOn(
     if (applies) fieldsOn(fragment.selectionSet, isObjectType(condition) ? condition : type, info, out);
   }
   return out;
-}
-
-/** The names of the fields the resolving field's selection selects on its type (see fieldsOn). */
-export function selectedFieldNames(info: GraphQLResolveInfo): Set<string> {
-  const type = getNamedType(info.returnType);
-  if (!isCompositeType(type)) return new Set();
-  return new Set(
-    info.fieldNodes.flatMap((f) => fieldsOn(f.selectionSet, type, info)).map(({ field }) => field.name.value),
-  );
 }
 
 /**

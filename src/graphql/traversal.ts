@@ -1,5 +1,5 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import type { GraphQLResolveInfo } from 'graphql';
+import { type GraphQLResolveInfo, getArgumentValues, getNamedType, isObjectType } from 'graphql';
 import type { Context } from '../context.js';
 import { EDGE_TYPE_WORDS } from '../domain/edges.js';
 import { ACTOR_TYPE_NAMES } from '../domain/entities.js';
@@ -7,7 +7,7 @@ import { cooperationOf, REALIZED_STATUSES } from '../domain/events.js';
 import type { EdgeRecord, EntityRecord, NodeRecord } from '../domain/records.js';
 import { displayName, edgeKey, isEntity, typeNameOf } from '../domain/records.js';
 import { InputError } from '../errors.js';
-import type { DyadParts, DyadRecord } from '../repositories/traversal.js';
+import type { DyadFirst, DyadParts, DyadRecord } from '../repositories/traversal.js';
 import { builder } from './builder.js';
 import { compiles } from './compiled.js';
 import { CooperationEnum, EntityKindEnum, RelationKindEnum, RelationRoleEnum } from './enums.js';
@@ -16,7 +16,7 @@ import { bounded } from './pagination.js';
 import { graphCompiledOf, graphPlanOf, readsClaims } from './preload.js';
 import { ClaimRef, DisputeRef, EntityRef, EventRef, EvidenceRef, GraphElementRef, RelationRef } from './refs.js';
 import { claimsOf, evidenceOf } from './relation.js';
-import { selectedFieldNames } from './selection.js';
+import { fieldsOn } from './selection.js';
 
 interface GraphShape {
   nodes: NodeRecord[];
@@ -134,13 +134,16 @@ const DyadDisputeRef = builder.objectRef<DyadRecord['disputes'][number]>('DyadDi
   }),
 });
 
-interface DyadShape extends DyadRecord {
-  counted: DyadEvent[];
-}
+const rounded = (sum: number) => Math.round(sum * 100) / 100;
 
-const sum = (events: DyadEvent[]) => Math.round(events.reduce((s, e) => s + e.event.goldstein, 0) * 100) / 100;
+/** `first` of a list of linking events: 0 to MAX_DYAD_FIRST; omitted, all. */
+const MAX_DYAD_FIRST = 10_000;
+const listOf = (description: string) =>
+  `${description} With \`first\`, the first that many (0 to ${MAX_DYAD_FIRST.toLocaleString('en')}); counts and sums are of all.`;
+const firstOf = <T>(list: T[], first: number | null | undefined) =>
+  typeof first === 'number' ? list.slice(0, first) : list;
 
-const DyadRef = builder.objectRef<DyadShape>('Dyad').implement({
+const DyadRef = builder.objectRef<DyadRecord>('Dyad').implement({
   description:
     'Everything that links two actors, split into cooperation and conflict. A side is the actor and (by default) those who act for it: the people holding its offices and its government bodies.',
   fields: (t) => ({
@@ -148,26 +151,42 @@ const DyadRef = builder.objectRef<DyadShape>('Dyad').implement({
     b: t.field({ type: EntityRef, resolve: (d) => d.sideB[0] as EntityRecord }),
     sideA: t.field({ type: [EntityRef], resolve: (d) => d.sideA }),
     sideB: t.field({ type: [EntityRef], resolve: (d) => d.sideB }),
-    events: t.field({ type: [DyadEventRef], description: 'All linking events, by date.', resolve: (d) => d.events }),
+    events: t.field({
+      type: [DyadEventRef],
+      description: listOf('All linking events, by date.'),
+      args: { first: t.arg.int({ required: false }) },
+      resolve: (d, args) => firstOf(d.events, args.first),
+    }),
     cooperation: t.field({
       type: [DyadEventRef],
-      description: 'Events with a positive Goldstein value.',
-      resolve: (d) => d.events.filter((e) => e.event.goldstein > 0),
+      description: listOf('Events with a positive Goldstein value, by date.'),
+      args: { first: t.arg.int({ required: false }) },
+      resolve: (d, args) => firstOf(d.cooperation, args.first),
     }),
     conflict: t.field({
       type: [DyadEventRef],
-      description: 'Events with a negative Goldstein value.',
-      resolve: (d) => d.events.filter((e) => e.event.goldstein < 0),
+      description: listOf('Events with a negative Goldstein value, by date.'),
+      args: { first: t.arg.int({ required: false }) },
+      resolve: (d, args) => firstOf(d.conflict, args.first),
+    }),
+    eventCount: t.int({ description: 'How many events link the two sides.', resolve: (d) => d.summary.events }),
+    cooperationCount: t.int({
+      description: 'How many linking events have a positive Goldstein value.',
+      resolve: (d) => d.summary.cooperation,
+    }),
+    conflictCount: t.int({
+      description: 'How many linking events have a negative Goldstein value.',
+      resolve: (d) => d.summary.conflict,
     }),
     goldsteinSum: t.float({
       description: 'Sum of Goldstein values of the counted events (see countedStatuses).',
-      resolve: (d) => sum(d.counted),
+      resolve: (d) => rounded(d.summary.goldsteinSum),
     }),
-    cooperationSum: t.float({ resolve: (d) => sum(d.counted.filter((e) => e.event.goldstein > 0)) }),
-    conflictSum: t.float({ resolve: (d) => sum(d.counted.filter((e) => e.event.goldstein < 0)) }),
+    cooperationSum: t.float({ resolve: (d) => rounded(d.summary.cooperationSum) }),
+    conflictSum: t.float({ resolve: (d) => rounded(d.summary.conflictSum) }),
     countedStatuses: t.stringList({
       description: 'Statuses of the events the sums count.',
-      resolve: (d) => [...new Set(d.counted.map((e) => e.event.status))].sort(),
+      resolve: (d) => d.summary.countedStatuses,
     }),
     relations: t.field({
       type: [RelationRef],
@@ -182,18 +201,33 @@ const DyadRef = builder.objectRef<DyadShape>('Dyad').implement({
   }),
 });
 
-const REALIZED = new Set<string>(REALIZED_STATUSES);
-
 /** The Dyad fields that read no events (every other one does: events, sums, statuses …). */
 const NOT_EVENT_FIELDS = new Set(['__typename', 'a', 'b', 'sideA', 'sideB', 'relations', 'disputes']);
+const EVENT_LISTS = ['events', 'cooperation', 'conflict'] as const;
 
-/** The lists of a dyad its selection reads: the query computes only those. */
+/**
+ * The lists of a dyad its selection reads (the query computes only those) and how many events of each
+ * list of events it sends: the most any selection of the list asks for (null: one asks for all).
+ */
 function dyadParts(info: GraphQLResolveInfo): DyadParts {
-  const fields = selectedFieldNames(info);
+  const type = getNamedType(info.returnType);
+  const fields = isObjectType(type) ? info.fieldNodes.flatMap((f) => fieldsOn(f.selectionSet, type, info)) : [];
+  const names = new Set(fields.map(({ field }) => field.name.value));
+  const first: DyadFirst = { events: 0, cooperation: 0, conflict: 0 };
+  for (const { field } of fields) {
+    const list = EVENT_LISTS.find((l) => l === field.name.value);
+    const def = list && isObjectType(type) ? type.getFields()[list] : undefined;
+    if (!list || !def) continue;
+    const asked = getArgumentValues(def, field, info.variableValues).first;
+    const n = typeof asked === 'number' ? bounded('first', asked, 0, MAX_DYAD_FIRST) : null;
+    const seen = first[list];
+    first[list] = seen === null || n === null ? null : Math.max(seen, n);
+  }
   return {
-    events: [...fields].some((f) => !NOT_EVENT_FIELDS.has(f)),
-    relations: fields.has('relations'),
-    disputes: fields.has('disputes'),
+    events: [...names].some((f) => !NOT_EVENT_FIELDS.has(f)),
+    relations: names.has('relations'),
+    disputes: names.has('disputes'),
+    first,
   };
 }
 
@@ -275,16 +309,14 @@ builder.queryFields((t) => ({
       const a = keyOf(args.a, ACTOR_TYPE_NAMES);
       const b = keyOf(args.b, ACTOR_TYPE_NAMES);
       if (a === b) throw new InputError('"a" and "b" are the same actor');
-      const d = await ctx.repos.traversal.dyad(
+      return ctx.repos.traversal.dyad(
         a,
         b,
         args.includeAffiliates ?? true,
         [...EDGE_TYPE_WORDS],
         dyadParts(info),
+        args.includeUnrealized ? null : REALIZED_STATUSES,
       );
-      if (!d) return null;
-      const counted = args.includeUnrealized ? d.events : d.events.filter((e) => REALIZED.has(e.event.status));
-      return { ...d, counted };
     },
   }),
 }));

@@ -16,23 +16,49 @@ export type Subgraph = z.infer<typeof subgraph>;
 const path = subgraph.omit({ truncated: true });
 
 const role = z.enum(['HAS_SOURCE', 'HAS_TARGET', 'CONCERNS']);
+const dyadEvent = z.object({ event: eventRecord, aRoles: z.array(role), bRoles: z.array(role) });
+/** What the dyad's query counts and sums over all its linking events, whatever lists it sends. */
+const dyadSummary = z.object({
+  events: z.number().int(),
+  cooperation: z.number().int(),
+  conflict: z.number().int(),
+  goldsteinSum: z.number(),
+  cooperationSum: z.number(),
+  conflictSum: z.number(),
+  countedStatuses: z.array(z.string()),
+});
 const dyad = z.object({
   sideA: z.array(entityRecord),
   sideB: z.array(entityRecord),
-  events: z.array(z.object({ event: eventRecord, aRoles: z.array(role), bRoles: z.array(role) })),
+  summary: dyadSummary,
+  events: z.array(dyadEvent),
+  cooperation: z.array(dyadEvent),
+  conflict: z.array(dyadEvent),
   relations: z.array(edgeRecord),
   disputes: z.array(z.object({ dispute: disputeRecord, a: z.array(edgeRecord), b: z.array(edgeRecord) })),
 });
 export type DyadRecord = z.infer<typeof dyad>;
-/** Which of a dyad's lists a query computes. */
+/** How many of a list of linking events a query sends: null all, 0 none. */
+export interface DyadFirst {
+  events: number | null;
+  cooperation: number | null;
+  conflict: number | null;
+}
+/** Which of a dyad's lists a query computes, and how much of each list of events it sends. */
 export interface DyadParts {
   events: boolean;
   relations: boolean;
   disputes: boolean;
+  first: DyadFirst;
 }
-const ALL_DYAD_PARTS: DyadParts = { events: true, relations: true, disputes: true };
+const ALL_DYAD_PARTS: DyadParts = {
+  events: true,
+  relations: true,
+  disputes: true,
+  first: { events: null, cooperation: null, conflict: null },
+};
 /** The dyad query answers in parts (rows) of at most ROW_PARTS.dyadChunk items of each list. */
-const dyadPart = dyad.extend({ part: z.number().int() });
+const dyadPart = dyad.extend({ part: z.number().int(), summary: dyadSummary.nullable() });
 
 const checkedInt = (n: number, min: number, max: number) => {
   if (!Number.isInteger(n) || n < min || n > max) throw new Error(`integer out of range: ${n}`);
@@ -128,28 +154,38 @@ export class TraversalRepository {
   }
 
   /** `lists`: the lists the operation reads; the others come empty. */
+  /** `counted`: the statuses the sums count (null: all). */
   async dyad(
     a: string,
     b: string,
     affiliates: boolean,
     relationTypes: string[],
     lists: DyadParts = ALL_DYAD_PARTS,
+    counted: readonly string[] | null = null,
   ): Promise<DyadRecord | null> {
-    const params = { a, b, affiliates, relationTypes, parts: lists };
-    const parts = parseRows('dyad', dyadPart, await this.db.read('dyad', cypher('queries/dyad'), params, this.opts));
-    if (parts.length === 0) return null;
-    parts.sort((x, y) => x.part - y.part);
+    const { first, ...parts } = lists;
+    const firstParam = Object.fromEntries(
+      Object.entries(first).map(([k, n]) => [k, n === null ? null : int(checkedInt(n, 0, Number.MAX_SAFE_INTEGER))]),
+    );
+    const params = { a, b, affiliates, relationTypes, parts, first: firstParam, counted };
+    const rows = parseRows('dyad', dyadPart, await this.db.read('dyad', cypher('queries/dyad'), params, this.opts));
+    rows.sort((x, y) => x.part - y.part);
+    const summary = rows[0]?.summary;
+    if (!summary) return null;
     const row: DyadRecord = {
-      sideA: parts[0]?.sideA ?? [],
-      sideB: parts[0]?.sideB ?? [],
-      events: parts.flatMap((p) => p.events),
-      relations: parts.flatMap((p) => p.relations),
-      disputes: parts.flatMap((p) => p.disputes),
+      sideA: rows[0]?.sideA ?? [],
+      sideB: rows[0]?.sideB ?? [],
+      summary,
+      events: rows.flatMap((p) => p.events),
+      cooperation: rows.flatMap((p) => p.cooperation),
+      conflict: rows.flatMap((p) => p.conflict),
+      relations: rows.flatMap((p) => p.relations),
+      disputes: rows.flatMap((p) => p.disputes),
     };
     this.graph.prime([
       ...row.sideA,
       ...row.sideB,
-      ...row.events.map((e) => e.event),
+      ...[...row.events, ...row.cooperation, ...row.conflict].map((e) => e.event),
       ...row.disputes.map((d) => d.dispute),
     ]);
     return row;

@@ -15,6 +15,7 @@ const OPS: Record<string, { cypher: string; many: boolean }> = {
   path: { cypher: Q.SHORTEST_PATH, many: false },
   search: { cypher: Q.SEARCH, many: true },
   dyad: { cypher: Q.DYAD, many: false },
+  dyadFirst: { cypher: Q.DYAD_FIRST, many: false },
   timeline: { cypher: Q.TIMELINE, many: true },
   nested: { cypher: Q.NESTED, many: true },
   deepPage: { cypher: Q.DEEP_PAGE, many: true },

@@ -5,7 +5,7 @@
  * `@cypher` query fields where the library has no native equivalent (neighbourhood, shortest path,
  * full-text search, dyad) — with the same Cypher as the floor (bench/peers/cypher.ts).
  */
-import { DYAD, NEIGHBORHOOD, SEARCH, SHORTEST_PATH } from '../cypher.js';
+import { DYAD, DYAD_FIRST, NEIGHBORHOOD, SEARCH, SHORTEST_PATH } from '../cypher.js';
 
 const cypher = (statement: string) => `@cypher(statement: """${statement}""", columnName: "result")`;
 
@@ -151,6 +151,15 @@ type Dyad {
   cooperationSum: Float!
   conflictSum: Float!
 }
+type DyadFirst {
+  sideA: [String!]!
+  sideB: [String!]!
+  eventCount: Int!
+  events: [DyadEvent!]!
+  goldsteinSum: Float!
+  cooperationSum: Float!
+  conflictSum: Float!
+}
 
 type Query {
   "Nodes within two hops, nearest first, at most limit besides the start; the edges among them."
@@ -159,5 +168,6 @@ type Query {
   "query is a Lucene query; hits index hits are read; wholeWord tells an exact hit (see the floor's SEARCH)."
   search(query: String!, first: Int!, hits: Int!, wholeWord: String!): [SearchHit!]! ${cypher(SEARCH)}
   dyad(a: ID!, b: ID!): Dyad ${cypher(DYAD)}
+  dyadFirst(a: ID!, b: ID!, first: Int!): DyadFirst ${cypher(DYAD_FIRST)}
 }
 `;
