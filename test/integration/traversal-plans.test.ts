@@ -43,6 +43,20 @@ describe('traversal plans', () => {
     }
   });
 
+  it('expands each candidate event of a dyad once more, toward the other side only', async () => {
+    const sent = await sentBy('{ dyad(a: "russia", b: "turkey") { eventCount events(first: 3) { direction } } }');
+    const query = sent.find((q) => q.name === 'dyad');
+    expect(query).toBeDefined();
+    const plan = await planOf(db.driver, db.connection.database, query as SentQuery);
+    const fromEvents = nodes(plan.plan).filter(
+      (n) =>
+        n.operator.startsWith('Expand') && /^\(e\)-\[\w+:HAS_SOURCE\|HAS_TARGET\|CONCERNS\]->\(x\)/.test(n.details),
+    );
+    // One for the roles toward the other side (the roles toward the side it was found from come with
+    // the match); two before, one per side.
+    expect(fromEvents.length).toBe(1);
+  });
+
   it('finds the path only over the kinds asked for', async () => {
     const members = await gql(
       '{ shortestPath(from: "turkey", to: "nato", kinds: [MEMBER_OF]) { length edges { kind } } }',
