@@ -49,15 +49,17 @@ const SEEK_LABELS: Record<string, NodeLabel> = {
 
 /**
  * A page query that also gives each item's compiled map (`compiled`), in the same round trip: the
- * page as it is, then its items in order, each node found again by its id (an index seek).
+ * page as it is, then its items in order, each node found again by its id (an index seek). A plan is
+ * a connection's, which asks for one row more than it shows (pagination.ts): that row only says
+ * that another page follows, so its selection is not computed (compiled null).
  */
 function withCompiled(query: string, compiled: CompiledSelection, label: string): string {
   return `${returnAsWith(query, 'page')}
 WITH collect({node: node, sortKey: sortKey}) AS page
 UNWIND range(0, size(page) - 1) AS at
 WITH at, page[at] AS item
-CALL (item) {
-  MATCH (x0:${label} {id: item.node[0]})
+OPTIONAL CALL (item, at) {
+  MATCH (x0:${label} {id: item.node[0]}) WHERE at < $limit - 1
   RETURN ${compiled.map} AS compiled
 }
 WITH at, item, compiled ORDER BY at
@@ -213,10 +215,10 @@ export class ListRepository {
       );
       const parsed = parseRows(`${name}-page+compiled`, pageRow(node), raw);
       this.graph.prime(parsed.map((r) => r.node));
-      const items = parsed.map((r, i) => ({
-        node: withAnswers(r.node, (raw[i] as { compiled: unknown }).compiled),
-        sortKey: r.sortKey,
-      }));
+      const items = parsed.map((r, i) => {
+        const answers = (raw[i] as { compiled: unknown }).compiled;
+        return { node: answers === null ? r.node : withAnswers(r.node, answers), sortKey: r.sortKey };
+      });
       return { items, total: count };
     }
     if (preload.length === 0) {

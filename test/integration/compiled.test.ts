@@ -132,6 +132,35 @@ describe('lists answer their items’ relationship fields from one compiled map 
     for (const k of keysOf('Evidence')) expect(k).toEqual(['@type', 'quote']);
   });
 
+  it('computes no selection for the row a page reads only to know that another page follows', async () => {
+    for (const [list, first, below] of [
+      ['events', 3, 'claims { key }'],
+      ['disputes', 2, 'events { key }'],
+      ['claims', 5, 'evidence { quote }'],
+    ] as const) {
+      const query = `{ ${list}(first: ${first}) { pageInfo { hasNextPage } edges { node { key ${below} } } } }`;
+      const sent: { cypher: string; params: Record<string, unknown> }[] = [];
+      db.onQuery = (q) => sent.push(q);
+      let r: any;
+      try {
+        r = await on.gql(query);
+      } finally {
+        db.onQuery = undefined;
+      }
+      expect(r.errors).toBeUndefined();
+      expect(r.data[list].pageInfo.hasNextPage, list).toBe(true);
+      expect(r.data[list].edges.length, list).toBe(first);
+      const page = sent.find((q) => q.cypher.includes('AS compiled'));
+      if (!page) throw new Error(`no compiled query for ${list}`);
+      const rows = (await db.driver.executeQuery(page.cypher, page.params, { database: db.connection.database }))
+        .records;
+      // first + 1 rows; the last one (hasNextPage) without its compiled map.
+      expect(rows.map((row) => row.get('compiled') !== null)).toEqual([...Array(first).fill(true), false]);
+      // Field by field, the same answer.
+      expect(r.data).toEqual((await off.gql(query)).data);
+    }
+  });
+
   it('compiles aliases, fragments on the type or its interfaces, @skip/@include and arguments from variables', async () => {
     const query = `query Q($reason: ClaimAspect, $no: Boolean!) { events(first: 30) { edges { node { key
       first: sources { ...Named } second: sources { key }
