@@ -1,6 +1,6 @@
 import { inject } from 'vitest';
 import type { Neo4jPool } from '../../src/config.js';
-import { Database } from '../../src/db/driver.js';
+import { Database, type SentQuery } from '../../src/db/driver.js';
 import { applySchema } from '../../src/db/schema.js';
 import { ingestArticle } from '../../src/ingest/ingest.js';
 import { deleteAllNodes } from './graph.js';
@@ -27,4 +27,22 @@ export async function resetToArticle(db: Database): Promise<void> {
   await applySchema(db);
   await clearGraph(db);
   await ingestArticle(db, ARTICLE_DIR);
+}
+
+/** The queries `work` sends (those named `name` when given), and what it returned. */
+export async function sentDuring<T>(
+  db: Database,
+  work: () => Promise<T>,
+  name?: string,
+): Promise<{ result: T; sent: SentQuery[] }> {
+  const sent: SentQuery[] = [];
+  const previous = db.onQuery;
+  db.onQuery = (q) => {
+    if (name === undefined || q.name === name) sent.push(q);
+  };
+  try {
+    return { result: await work(), sent };
+  } finally {
+    db.onQuery = previous;
+  }
 }

@@ -12,7 +12,7 @@ import { DEFAULT_LIMITS } from '../../src/config.js';
 import type { CompileSpec } from '../../src/graphql/compiled.js';
 import { schema } from '../../src/graphql/index.js';
 import { testApp } from '../helpers/app.js';
-import { resetToArticle, testDatabase } from '../helpers/db.js';
+import { resetToArticle, sentDuring, testDatabase } from '../helpers/db.js';
 import { everyOperation, fetchRunner, PLAN_LIMITS } from '../helpers/plan-operations.js';
 
 const RELATIONS = new Set(['related', 'claims', 'evidence', 'asserter', 'relations']);
@@ -139,14 +139,7 @@ describe('lists answer their items’ relationship fields from one compiled map 
       ['claims', 5, 'evidence { quote }'],
     ] as const) {
       const query = `{ ${list}(first: ${first}) { pageInfo { hasNextPage } edges { node { key ${below} } } } }`;
-      const sent: { cypher: string; params: Record<string, unknown> }[] = [];
-      db.onQuery = (q) => sent.push(q);
-      let r: any;
-      try {
-        r = await on.gql(query);
-      } finally {
-        db.onQuery = undefined;
-      }
+      const { result: r, sent } = await sentDuring(db, () => on.gql(query));
       expect(r.errors).toBeUndefined();
       expect(r.data[list].pageInfo.hasNextPage, list).toBe(true);
       expect(r.data[list].edges.length, list).toBe(first);

@@ -1,8 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SentQuery } from '../../src/db/driver.js';
 import { testApp } from '../helpers/app.js';
-import { resetToArticle, testDatabase } from '../helpers/db.js';
+import { resetToArticle, sentDuring, testDatabase } from '../helpers/db.js';
 
 /** What the cost plugin puts under `extensions.cost` (see cost.test.ts). */
 interface CostExtension {
@@ -21,15 +20,8 @@ describe('dyad events with first', () => {
   afterAll(() => db.close());
 
   const dyadQueries = async (query: string) => {
-    const sent: SentQuery[] = [];
-    db.onQuery = (q) => {
-      if (q.name === 'dyad') sent.push(q);
-    };
-    try {
-      return { r: await gql(query), sent };
-    } finally {
-      db.onQuery = undefined;
-    }
+    const { result: r, sent } = await sentDuring(db, () => gql(query), 'dyad');
+    return { r, sent };
   };
 
   it('gives the first events of each list and the counts and sums of all of them', async () => {

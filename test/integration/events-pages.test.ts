@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SentQuery } from '../../src/db/driver.js';
 import { testApp } from '../helpers/app.js';
-import { resetToArticle, testDatabase } from '../helpers/db.js';
+import { resetToArticle, sentDuring, testDatabase } from '../helpers/db.js';
 import { planNodes as nodes, type PlanNode, planOf } from '../helpers/plans.js';
 
 const cursor = (...key: unknown[]) => Buffer.from(JSON.stringify(key)).toString('base64url');
@@ -78,14 +78,10 @@ describe('events pages', () => {
   });
 
   it("reads an actor's events once and orders them by stored values, computing the cursor only for the page", async () => {
-    const sent: SentQuery[] = [];
-    db.onQuery = (q) => sent.push(q);
-    try {
-      const r = await gql('{ timeline(filter: { actor: "turkey" }, limit: 3) { dated { key } } }');
-      expect(r.errors).toBeUndefined();
-    } finally {
-      db.onQuery = undefined;
-    }
+    const { result: r, sent } = await sentDuring(db, () =>
+      gql('{ timeline(filter: { actor: "turkey" }, limit: 3) { dated { key } } }'),
+    );
+    expect(r.errors).toBeUndefined();
     const page = sent.find((q) => q.name === 'events-page');
     expect(page).toBeDefined();
     const report = await planOf(db.driver, db.connection.database, page as SentQuery, 'PROFILE');
@@ -106,14 +102,10 @@ describe('events pages', () => {
     ['newest first', 'DATE_DESC'],
   ])('reads the undated events only for a page that the dated ones do not fill (%s)', async (_name, order) => {
     const profile = async (first: number) => {
-      const sent: SentQuery[] = [];
-      db.onQuery = (q) => sent.push(q);
-      try {
-        const r: any = await gql(`{ events(first: ${first}, orderBy: ${order}) { edges { node { key } } } }`);
-        expect(r.errors).toBeUndefined();
-      } finally {
-        db.onQuery = undefined;
-      }
+      const { result: r, sent } = await sentDuring(db, () =>
+        gql(`{ events(first: ${first}, orderBy: ${order}) { edges { node { key } } } }`),
+      );
+      expect(r.errors).toBeUndefined();
       const page = sent.find((q) => q.name === 'events-page') as SentQuery;
       const report = await planOf(db.driver, db.connection.database, page, 'PROFILE');
       return nodes(report.plan).filter((n) => n.operator === 'NodeByLabelScan');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SentQuery } from '../../src/db/driver.js';
 import { testApp } from '../helpers/app.js';
-import { resetToArticle, testDatabase } from '../helpers/db.js';
+import { resetToArticle, sentDuring, testDatabase } from '../helpers/db.js';
 import { planNodes as nodes, planOf } from '../helpers/plans.js';
 
 /* What the traversals ask Neo4j to expand: only the relationships of the kinds asked for. */
@@ -12,14 +12,8 @@ describe('traversal plans', () => {
   afterAll(() => db.close());
 
   async function sentBy(query: string): Promise<SentQuery[]> {
-    const sent: SentQuery[] = [];
-    db.onQuery = (q) => sent.push(q);
-    try {
-      const r = await gql(query);
-      expect(r.errors).toBeUndefined();
-    } finally {
-      db.onQuery = undefined;
-    }
+    const { result, sent } = await sentDuring(db, () => gql(query));
+    expect(result.errors).toBeUndefined();
     return sent;
   }
 
