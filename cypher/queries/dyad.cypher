@@ -12,12 +12,9 @@ CALL (sideA, sideB) {
        [x IN linked WHERE x.e.goldstein > 0] AS cooperating,
        [x IN linked WHERE x.e.goldstein < 0] AS conflicting,
        [x IN linked WHERE $counted IS NULL OR x.e.status IN $counted] AS counted
-  RETURN [x IN linked[..coalesce($first.events, size(linked))] |
-           {event: {{event-map x.e}}, aRoles: x.aRoles, bRoles: x.bRoles}] AS events,
-         [x IN cooperating[..coalesce($first.cooperation, size(cooperating))] |
-           {event: {{event-map x.e}}, aRoles: x.aRoles, bRoles: x.bRoles}] AS cooperation,
-         [x IN conflicting[..coalesce($first.conflict, size(conflicting))] |
-           {event: {{event-map x.e}}, aRoles: x.aRoles, bRoles: x.bRoles}] AS conflict,
+  RETURN [x IN linked[..coalesce($first.events, size(linked))] | {{dyad-event x}}] AS events,
+         [x IN cooperating[..coalesce($first.cooperation, size(cooperating))] | {{dyad-event x}}] AS cooperation,
+         [x IN conflicting[..coalesce($first.conflict, size(conflicting))] | {{dyad-event x}}] AS conflict,
          {events: size(linked), cooperation: size(cooperating), conflict: size(conflicting),
           goldsteinSum: reduce(s = 0.0, x IN counted | s + x.e.goldstein),
           cooperationSum: reduce(s = 0.0, x IN counted | s + CASE WHEN x.e.goldstein > 0 THEN x.e.goldstein ELSE 0.0 END),
@@ -44,7 +41,7 @@ CALL (sideA, sideB) {
 // of events.
 WITH *, reduce(m = 0, n IN [size(events), size(cooperation), size(conflict), size(relations), size(disputes)] |
             CASE WHEN n > m THEN n ELSE m END) AS longest
-UNWIND range(0, CASE WHEN longest = 0 THEN 0 ELSE (longest - 1) / $dyadChunk END) AS part
+UNWIND range(0, (longest - 1) / $dyadChunk) AS part
 RETURN part,
        CASE WHEN part = 0 THEN [n IN sideA | {{entity-map n}}] ELSE [] END AS sideA,
        CASE WHEN part = 0 THEN [n IN sideB | {{entity-map n}}] ELSE [] END AS sideB,

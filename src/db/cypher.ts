@@ -7,8 +7,8 @@ const cache = new Map<string, string>();
 
 const FILE_NAME = /^[a-z0-9/-]+$/;
 const MACRO = /\{\{([a-z0-9-]+)((?:\s+[^\s}]+)*)\s*\}\}/g;
-/** A variable, a property path or a parameter; `-` stands for nothing (a subquery that imports no variable); `%1` … passes a fragment's own argument on to a fragment it uses. */
-const MACRO_ARG = /^(\$?[A-Za-z_][A-Za-z0-9_.]*(,[A-Za-z_][A-Za-z0-9_]*)*|-|%\d)$/;
+/** A variable, a property path or a parameter; `-` stands for nothing (a subquery that imports no variable); `%1` … passes a fragment's own argument on to a fragment it uses, `%1.e` a property of it. */
+const MACRO_ARG = /^(\$?[A-Za-z_][A-Za-z0-9_.]*(,[A-Za-z_][A-Za-z0-9_]*)*|-|%\d(\.[A-Za-z_][A-Za-z0-9_]*)*)$/;
 
 /**
  * Expands `{{name arg …}}` with `cypher/fragments/<name>.cypher`, its `%1`, `%2` … replaced by the

@@ -211,12 +211,13 @@ const EVENT_LISTS = ['events', 'cooperation', 'conflict'] as const;
  */
 function dyadParts(info: GraphQLResolveInfo): DyadParts {
   const type = getNamedType(info.returnType);
-  const fields = isObjectType(type) ? info.fieldNodes.flatMap((f) => fieldsOn(f.selectionSet, type, info)) : [];
+  if (!isObjectType(type)) throw new Error('dyadParts: the dyad field returns an object type');
+  const fields = info.fieldNodes.flatMap((f) => fieldsOn(f.selectionSet, type, info));
   const names = new Set(fields.map(({ field }) => field.name.value));
   const first: DyadFirst = { events: 0, cooperation: 0, conflict: 0 };
   for (const { field } of fields) {
     const list = EVENT_LISTS.find((l) => l === field.name.value);
-    const def = list && isObjectType(type) ? type.getFields()[list] : undefined;
+    const def = list && type.getFields()[list];
     if (!list || !def) continue;
     const asked = getArgumentValues(def, field, info.variableValues).first;
     const n = typeof asked === 'number' ? bounded('first', asked, 0, MAX_DYAD_FIRST) : null;

@@ -153,8 +153,7 @@ export class TraversalRepository {
     return { nodes: row.nodes, edges, truncated: false };
   }
 
-  /** `lists`: the lists the operation reads; the others come empty. */
-  /** `counted`: the statuses the sums count (null: all). */
+  /** `lists`: the lists the operation reads (the others come empty); `counted`: the statuses the sums count (null: all). */
   async dyad(
     a: string,
     b: string,
