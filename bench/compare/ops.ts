@@ -111,7 +111,8 @@ const path = (p: J) => {
 const hits = (list: { key: string; score: number; exact: boolean; matches: number; quote: string | null }[]) =>
   list.map((h) => ({ key: h.key, score: round(h.score, 4), exact: h.exact, matches: h.matches, quote: h.quote }));
 
-const dyad = (d: J, events: { key: string; goldstein: number; direction: string }[]) =>
+type DyadEventKey = { key: string; goldstein: number; direction: string };
+const dyad = (d: J, events: DyadEventKey[]) =>
   d && {
     sideA: [...d.sideA].sort(),
     sideB: [...d.sideB].sort(),
@@ -121,9 +122,15 @@ const dyad = (d: J, events: { key: string; goldstein: number; direction: string 
     events: bag(events),
   };
 
+/** P's dyad with its sides as keys; its events (pDyadEvents) and N's and F's (dyadEvents) as DyadEventKey. */
+const pDyad = (d: J) => ({ ...d, sideA: d.sideA.map((x: J) => x.key), sideB: d.sideB.map((x: J) => x.key) });
+const pDyadEvents = (d: J): DyadEventKey[] =>
+  d.events.map((e: J) => ({ key: e.event.key, goldstein: e.event.goldstein, direction: e.direction }));
+const dyadEvents = (d: J): DyadEventKey[] =>
+  d.events.map((e: J) => ({ key: e.key, goldstein: e.goldstein, direction: e.direction }));
+
 /** A dyad's counts and sums with the first of its events, in their order. */
-const dyadFirst = (d: J, events: { key: string; goldstein: number; direction: string }[]) =>
-  d && { ...dyad(d, []), eventCount: d.eventCount, events };
+const dyadFirst = (d: J, events: DyadEventKey[]) => d && { ...dyad(d, []), eventCount: d.eventCount, events };
 
 const timeline = (
   events: { key: string; label: string; value: string | null; precision: string; sortDate: string | null }[],
@@ -330,25 +337,9 @@ export function compareOps(ctx: OpContext): CompareOp[] {
       },
       f: { op: 'dyad', params: { a: 'russia', b: 'turkey' } },
       canon: {
-        p: (d) =>
-          dyad(
-            {
-              ...d.dyad,
-              sideA: d.dyad.sideA.map((x: J) => x.key),
-              sideB: d.dyad.sideB.map((x: J) => x.key),
-            },
-            d.dyad.events.map((e: J) => ({ key: e.event.key, goldstein: e.event.goldstein, direction: e.direction })),
-          ),
-        n: (d) =>
-          dyad(
-            d.dyad,
-            d.dyad.events.map((e: J) => ({ key: e.key, goldstein: e.goldstein, direction: e.direction })),
-          ),
-        f: (d) =>
-          dyad(
-            d,
-            d.events.map((e: J) => ({ key: e.key, goldstein: e.goldstein, direction: e.direction })),
-          ),
+        p: (d) => dyad(pDyad(d.dyad), pDyadEvents(d.dyad)),
+        n: (d) => dyad(d.dyad, dyadEvents(d.dyad)),
+        f: (d) => dyad(d, dyadEvents(d)),
       },
     },
     {
@@ -364,21 +355,9 @@ export function compareOps(ctx: OpContext): CompareOp[] {
       },
       f: { op: 'dyadFirst', params: { a: 'russia', b: 'turkey', first: 20 } },
       canon: {
-        p: (d) =>
-          dyadFirst(
-            { ...d.dyad, sideA: d.dyad.sideA.map((x: J) => x.key), sideB: d.dyad.sideB.map((x: J) => x.key) },
-            d.dyad.events.map((e: J) => ({ key: e.event.key, goldstein: e.event.goldstein, direction: e.direction })),
-          ),
-        n: (d) =>
-          dyadFirst(
-            d.dyadFirst,
-            d.dyadFirst.events.map((e: J) => ({ key: e.key, goldstein: e.goldstein, direction: e.direction })),
-          ),
-        f: (d) =>
-          dyadFirst(
-            d,
-            d.events.map((e: J) => ({ key: e.key, goldstein: e.goldstein, direction: e.direction })),
-          ),
+        p: (d) => dyadFirst(pDyad(d.dyad), pDyadEvents(d.dyad)),
+        n: (d) => dyadFirst(d.dyadFirst, dyadEvents(d.dyadFirst)),
+        f: (d) => dyadFirst(d, dyadEvents(d)),
       },
     },
     {

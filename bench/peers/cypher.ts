@@ -123,24 +123,20 @@ CALL (sideA, sideB) {
     ELSE 'INVOLVES' END}) AS events
 }
 WITH sideA, sideB, events, [v IN events WHERE v.status IN ['OCCURRED', 'ONGOING'] | v.goldstein] AS counted
+WITH sideA, sideB, events, {
+  sideA: [n IN sideA | n.id], sideB: [n IN sideB | n.id],
+  goldsteinSum: reduce(s = 0.0, g IN counted | s + g),
+  cooperationSum: reduce(s = 0.0, g IN counted | s + CASE WHEN g > 0 THEN g ELSE 0.0 END),
+  conflictSum: reduce(s = 0.0, g IN counted | s + CASE WHEN g < 0 THEN g ELSE 0.0 END)
+} AS sums
 `;
 
 export const DYAD = `${DYAD_LINKED}
-RETURN {
-  sideA: [n IN sideA | n.id], sideB: [n IN sideB | n.id], events: events,
-  goldsteinSum: reduce(s = 0.0, g IN counted | s + g),
-  cooperationSum: reduce(s = 0.0, g IN counted | s + CASE WHEN g > 0 THEN g ELSE 0.0 END),
-  conflictSum: reduce(s = 0.0, g IN counted | s + CASE WHEN g < 0 THEN g ELSE 0.0 END)
-} AS result`;
+RETURN sums {.*, events: events} AS result`;
 
 /** The dyad's counts and sums of all linking events, and the first $first of them by date. */
 export const DYAD_FIRST = `${DYAD_LINKED}
-RETURN {
-  sideA: [n IN sideA | n.id], sideB: [n IN sideB | n.id], eventCount: size(events), events: events[..$first],
-  goldsteinSum: reduce(s = 0.0, g IN counted | s + g),
-  cooperationSum: reduce(s = 0.0, g IN counted | s + CASE WHEN g > 0 THEN g ELSE 0.0 END),
-  conflictSum: reduce(s = 0.0, g IN counted | s + CASE WHEN g < 0 THEN g ELSE 0.0 END)
-} AS result`;
+RETURN sums {.*, eventCount: size(events), events: events[..$first]} AS result`;
 
 /** Turkey's MEMBER_OF edges, each with its claims: who asserts them, their evidence. */
 export const MEMBERSHIPS = `
