@@ -300,6 +300,30 @@ describe('the explorer in a real headless Chromium', { timeout: 300_000 }, () =>
     expect(pageErrors).toEqual([]);
   });
 
+  it('draws at the size of its container: what it shows (and a click picks) does not move at the next redraw', async () => {
+    await open(page, '?focus=erdogan');
+    const drawn = () =>
+      page.evaluate(() => {
+        const sigma = window.explorer.sigma() as unknown as { getDimensions(): { width: number; height: number } };
+        const graph = document.querySelector('#graph') as HTMLElement;
+        return {
+          size: sigma.getDimensions(),
+          container: { width: graph.offsetWidth, height: graph.offsetHeight },
+          at: Object.fromEntries(window.explorer.visibleNodes().map((k) => [k, window.explorer.nodeViewport(k)])),
+        };
+      });
+    const before = await drawn();
+    expect(before.size).toEqual(before.container);
+    // Any redraw (a click's, a hover's) would draw it again at the container's size.
+    await page.evaluate(() => (window.explorer.sigma() as unknown as { refresh(): void }).refresh());
+    const after = await drawn();
+    for (const [key, p] of Object.entries(before.at)) {
+      const q = after.at[key];
+      expect(Math.hypot((p?.x ?? 0) - (q?.x ?? 0), (p?.y ?? 0) - (q?.y ?? 0)), key).toBeLessThan(0.5);
+    }
+    expect(pageErrors).toEqual([]);
+  });
+
   it('expands a node on a slow double click (sigma would count two clicks, the browser counts a double click)', async () => {
     await open(page, '?focus=erdogan');
     expect(await page.evaluate(() => window.explorer.state().expanded)).toEqual([]);

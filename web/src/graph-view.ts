@@ -126,6 +126,11 @@ export class GraphView {
         return { ...data, label: '' };
       },
     });
+    // Sigma redraws at a new size on a window resize only, but the container also changes when the
+    // page around it does (the bars above it fill in after the first drawing). Drawn at a stale size,
+    // the picture and what a click picks jump at the next redraw: on a busy page that came between a
+    // press on a node and its release, and the click missed the node it was pressed on.
+    new ResizeObserver(() => this.sigma.scheduleRefresh()).observe(container);
     // The first click selects, which redraws; a quick second click can arrive before the picking
     // buffer is drawn again and find no node there (seen in headless Chromium). A double click at the
     // place of the click before is on that click's node.
