@@ -6,7 +6,7 @@ WITH d, duration.inDays(date('1970-01-01'), date(CASE size(coalesce(d.publishedV
                WHEN 7 THEN d.publishedValue + '-01'
                WHEN 10 THEN d.publishedValue END)).days AS day
 WITH d,
-     CASE WHEN day IS NULL THEN 1000000000 WHEN $order = 'PUBLISHED' THEN day ELSE -day END AS key,
+     CASE WHEN day IS NULL THEN $undated WHEN $order = 'PUBLISHED' THEN day ELSE -day END AS key,
      0 AS rank
 WHERE {{after-key d false}}
 RETURN {{document-map d}} AS node, [key, rank, d.id] AS sortKey

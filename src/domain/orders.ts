@@ -17,6 +17,13 @@ export const EVENT_ORDERS = {
 } as const satisfies Vocabulary;
 export type EventOrder = keyof typeof EVENT_ORDERS;
 
+/**
+ * The sort key of an undated event or document in its list's order (days since 1970-01-01 for a dated
+ * one, negated newest first): past every date, so undated items come last either way. The page queries
+ * read it as $undated; a cursor holds it.
+ */
+export const UNDATED_SORT_KEY = 1_000_000_000;
+
 export const CLAIM_ORDERS = {
   DOCUMENT_POSITION: { description: 'By document, then where its first quote stands in the text (the default).' },
 } as const satisfies Vocabulary;

@@ -5,7 +5,14 @@ import type { ClaimAspect, ClaimStance } from '../domain/claims.js';
 import { EDGE_TYPE_WORDS, type NodeLabel } from '../domain/edges.js';
 import type { EntityKind } from '../domain/entities.js';
 import type { EventStatus, EventType } from '../domain/events.js';
-import type { ClaimOrder, DisputeOrder, DocumentOrder, EntityOrder, EventOrder } from '../domain/orders.js';
+import {
+  type ClaimOrder,
+  type DisputeOrder,
+  type DocumentOrder,
+  type EntityOrder,
+  type EventOrder,
+  UNDATED_SORT_KEY,
+} from '../domain/orders.js';
 import {
   type ClaimRecord,
   claimRecord,
@@ -137,8 +144,6 @@ function direction(order: string): string {
   return word;
 }
 
-/** The key of undated events in the events' order (cypher/queries/events-page.cypher). */
-const UNDATED = 1_000_000_000;
 /** An ISO date from days since 1970-01-01. */
 const isoDay = (days: number) => new Date(days * 86_400_000).toISOString().slice(0, 10);
 /** Days since 1970-01-01 of the years 0001 to 9999 (outside: no such date in the data). */
@@ -152,14 +157,17 @@ const MAX_DAYS = 2_900_000;
  */
 function eventsCursor(order: EventOrder, after: SortKey | null) {
   const descending = order === 'DATE_DESC';
-  if (!after) return { fromDate: descending ? '9999-99-99' : '', afterDate: null, afterRank: 0, afterId: null };
+  const undated = int(UNDATED_SORT_KEY);
+  if (!after)
+    return { undated, fromDate: descending ? '9999-99-99' : '', afterDate: null, afterRank: 0, afterId: null };
   const [key, rank, id] = after;
   // + 0 turns a negative zero into 0: Neo4j does not take -0.0 for the rank 0.
   const afterRank = (descending ? -rank : rank) + 0;
-  if (key === UNDATED) return { fromDate: descending ? '' : '9999-99-99', afterDate: null, afterRank, afterId: id };
+  if (key === UNDATED_SORT_KEY)
+    return { undated, fromDate: descending ? '' : '9999-99-99', afterDate: null, afterRank, afterId: id };
   const day = typeof key === 'number' && Number.isInteger(key) ? (descending ? -key : key) : -1;
   if (day < 0 || day > MAX_DAYS) throw new InputError('"after" is not a cursor of this list');
-  return { fromDate: isoDay(day), afterDate: isoDay(day), afterRank, afterId: id };
+  return { undated, fromDate: isoDay(day), afterDate: isoDay(day), afterRank, afterId: id };
 }
 
 /** The lower-case name a NAME page starts from (cypher/starts/*-by-name.cypher): the cursor's, or the first. */
@@ -283,6 +291,6 @@ export class ListRepository {
   }
 
   documents(order: DocumentOrder, after: SortKey | null, limit: number, plan?: ListPlan) {
-    return this.page('documents', documentRecord, {}, order, after, limit, {}, plan);
+    return this.page('documents', documentRecord, {}, order, after, limit, { undated: int(UNDATED_SORT_KEY) }, plan);
   }
 }

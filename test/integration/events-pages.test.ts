@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SentQuery } from '../../src/db/driver.js';
+import { UNDATED_SORT_KEY } from '../../src/domain/orders.js';
 import { testApp } from '../helpers/app.js';
 import { resetToArticle, sentDuring, testDatabase } from '../helpers/db.js';
 import { planNodes as nodes, type PlanNode, planOf } from '../helpers/plans.js';
@@ -72,9 +73,27 @@ describe('events pages', () => {
     }
     // The undated key is a cursor (the last page of a list).
     const undated = await gql(
-      `{ events(after: "${cursor('DATE', 1_000_000_000, 0, '')}") { edges { node { key } } } }`,
+      `{ events(after: "${cursor('DATE', UNDATED_SORT_KEY, 0, '')}") { edges { node { key } } } }`,
     );
     expect(undated.errors).toBeUndefined();
+  });
+
+  it("gives events without a date to sort by the domain's undated key in their cursors, last in either order", async () => {
+    for (const order of ['DATE', 'DATE_DESC']) {
+      const r = await gql(
+        `{ events(orderBy: ${order}, first: 100) { totalCount edges { cursor node { key date { precision } } } } }`,
+      );
+      expect(r.errors).toBeUndefined();
+      type Edge = { cursor: string; node: { date: { precision: string } } };
+      const { edges, totalCount } = (r.data as { events: { totalCount: number; edges: Edge[] } }).events;
+      expect(edges.length).toBe(totalCount);
+      const keys = edges.map((e) => JSON.parse(Buffer.from(e.cursor, 'base64url').toString())[1]);
+      const undated = keys.flatMap((k, i) => (k === UNDATED_SORT_KEY ? [i] : []));
+      expect(undated.length).toBeGreaterThan(0);
+      // The undated ones come last; an event with a date of its own is never one of them.
+      expect(undated).toEqual(undated.map((_, j) => edges.length - undated.length + j));
+      expect(undated.filter((i) => edges[i]?.node.date.precision !== 'UNKNOWN')).toEqual([]);
+    }
   });
 
   it("reads an actor's events once and orders them by stored values, computing the cursor only for the page", async () => {
