@@ -99,7 +99,14 @@ export const EDGE_ROW_KEYS = ['type', 'from', 'to', 'relationId', 'role', 'stanc
  */
 type LeftOut = Readonly<Record<string, unknown>>;
 export const LEFT_OUT: Partial<Record<keyof typeof NODE_ROW_KEYS, LeftOut>> = {
-  Event: { type: EVENT_TYPE_WORDS[0], cameo: '', quadClass: 0, datePrecision: DATE_PRECISION_WORDS[0] },
+  Event: {
+    type: EVENT_TYPE_WORDS[0],
+    cameo: '',
+    quadClass: 0,
+    goldstein: 0,
+    datePrecision: DATE_PRECISION_WORDS[0],
+    status: EVENT_STATUS_WORDS[0],
+  },
   Claim: {
     localId: '',
     documentId: '',

@@ -17,6 +17,9 @@ const READERS: Readonly<Record<OptionalProperty, readonly string[]>> = {
   type: ['Event.type'],
   cameo: ['Event.cameo'],
   quadClass: ['Event.cameo'],
+  // A dyad's sums and counts are Neo4j's (cypher/queries/dyad.cypher): only these fields read them.
+  goldstein: ['Event.goldstein', 'Event.cooperation', 'DyadEvent.cooperation'],
+  status: ['Event.status'],
   dateValue: ['Event.date'],
   datePrecision: ['Event.date'],
   dateText: ['Event.date'],

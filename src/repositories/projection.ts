@@ -3,8 +3,7 @@
  * cypher/fragments/<label>-map.cypher): an evidence's whole sentence and offsets, an article's text,
  * aliases, an event's CAMEO code … Left out, they come as empty values or placeholders
  * (domain/records.ts). Which GraphQL fields read each one is in src/graphql/projection.ts; what the
- * server reads itself (ids, labels, names, statements, quotes, a timeline's order, a dyad's scores)
- * is always sent.
+ * server reads itself (ids, labels, names, statements, quotes, a timeline's order) is always sent.
  */
 export const OPTIONAL_PROPERTIES = [
   'aliases',
@@ -15,6 +14,8 @@ export const OPTIONAL_PROPERTIES = [
   'type',
   'cameo',
   'quadClass',
+  'goldstein',
+  'status',
   'dateValue',
   'datePrecision',
   'dateText',

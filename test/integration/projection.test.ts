@@ -139,6 +139,30 @@ describe('queries send the long texts and lists of a node only when the operatio
     }
   });
 
+  it("leaves out an event's Goldstein value and status unless a field reads them (a dyad's sums are Neo4j's)", async () => {
+    const timeline = (fields: string) => `{ timeline(filter: { actor: "turkey" }) { dated { key ${fields} } } }`;
+    const lean = pickIn(await rowsOf(timeline('label date { value }')), (v) => rowOf('Event', v));
+    expect(lean.length).toBeGreaterThan(5);
+    for (const e of lean) expect([e.goldstein, e.status]).toEqual([false, false]);
+    for (const fields of ['goldstein status', 'cooperation']) {
+      const full = pickIn(await rowsOf(timeline(fields)), (v) => rowOf('Event', v));
+      expect(full.length).toBe(lean.length);
+      for (const e of full) expect(typeof e.goldstein, fields).toBe('number');
+    }
+    // A dyad counts and sums in Neo4j: its events' rows leave both out, its answers stay the same.
+    const dyad = `{ dyad(a: "russia", b: "turkey") { eventCount goldsteinSum cooperationSum conflictSum countedStatuses
+      events { direction cooperation event { key } } } }`;
+    const dyadRows = pickIn(await rowsOf(dyad.replace('direction cooperation', 'direction')), (v) => rowOf('Event', v));
+    expect(dyadRows.length).toBeGreaterThan(0);
+    for (const e of dyadRows) expect([e.goldstein, e.status]).toEqual([false, false]);
+    const [leanAnswer, fullAnswer] = await Promise.all([
+      run({ name: 'dyad', query: dyad }),
+      runFull({ name: 'dyad', query: dyad }),
+    ]);
+    expect(leanAnswer).toEqual(fullAnswer);
+    expect(JSON.stringify(leanAnswer)).toContain('COOPERATION');
+  });
+
   it("leaves out a claim's evidence, what it is about and its contradictions when the operation does not read them", async () => {
     /** The claim details (claims-of-asks) in the rows of an operation's queries. */
     const detailsIn = async (query: string) =>
