@@ -100,7 +100,8 @@ function loadTrees(
  * What a connection's selection asks of its page query (ListPlan): what the fields of its items will
  * load (`edges { node { … } }` and `nodes { … }`): compiled into one map projection per item
  * (graphql/compile.ts) when `compile` and every such field can be, else as the steps of a preload the
- * page query runs, so that the next levels cost no round trip; and whether it reads totalCount.
+ * page query runs, so that the next levels cost no round trip; and whether it reads totalCount. A
+ * connection asks for one row more than it shows (pagination.ts): its plan says so (`lookahead`).
  */
 export function listPlanOf(info: GraphQLResolveInfo, compile: boolean): ListPlan {
   return perSelection(info, `list ${compile}`, () => listPlan(info, compile));
@@ -108,7 +109,7 @@ export function listPlanOf(info: GraphQLResolveInfo, compile: boolean): ListPlan
 
 function listPlan(info: GraphQLResolveInfo, compile: boolean): ListPlan {
   const connection = getNamedType(info.returnType);
-  if (!isObjectType(connection)) return { preload: [], compiled: null, counted: false };
+  if (!isObjectType(connection)) return { preload: [], compiled: null, counted: false, lookahead: true };
   const itemSets: SelectionSetNode[] = [];
   let itemType: GraphQLCompositeType | null = null;
   let counted = false;
@@ -133,12 +134,12 @@ function listPlan(info: GraphQLResolveInfo, compile: boolean): ListPlan {
       }
     }
   }
-  if (!itemType) return { preload: [], compiled: null, counted };
+  if (!itemType) return { preload: [], compiled: null, counted, lookahead: true };
   const compiled = compile ? compileItems(itemSets, itemType, info) : null;
-  if (compiled) return { preload: [], compiled, counted };
+  if (compiled) return { preload: [], compiled, counted, lookahead: true };
   const type = itemType;
   const trees = itemSets.flatMap((set) => loadTrees(set, type, info));
-  return { preload: preloadSteps(merged(trees)), compiled, counted };
+  return { preload: preloadSteps(merged(trees)), compiled, counted, lookahead: true };
 }
 
 /** A look-up's selection compiled into one map projection (see listPlanOf), or null. */

@@ -43,6 +43,8 @@ export interface ListPlan {
   preload: readonly PreloadStep[];
   compiled: CompiledSelection | null;
   counted: boolean;
+  /** The page asks for one row more than it shows, only to say that another page follows: that row's selection is not computed. */
+  lookahead: boolean;
 }
 
 /** The label whose id index finds a list's item again. */
@@ -56,9 +58,9 @@ const SEEK_LABELS: Record<string, NodeLabel> = {
 
 /**
  * A page query that also gives each item's compiled map (`compiled`), in the same round trip: the
- * page as it is, then its items in order, each node found again by its id (an index seek). A plan is
- * a connection's, which asks for one row more than it shows (pagination.ts): that row only says
- * that another page follows, so its selection is not computed (compiled null).
+ * page as it is, then its items in order, each node found again by its id (an index seek). Only the
+ * first $compiledRows items are compiled: a connection's look-ahead row (ListPlan.lookahead) only says
+ * that another page follows (compiled null).
  */
 function withCompiled(query: string, compiled: CompiledSelection, label: string): string {
   return `${returnAsWith(query, 'page')}
@@ -66,7 +68,7 @@ WITH collect({node: node, sortKey: sortKey}) AS page
 UNWIND range(0, size(page) - 1) AS at
 WITH at, page[at] AS item
 OPTIONAL CALL (item, at) {
-  MATCH (x0:${label} {id: item.node[0]}) WHERE at < $limit - 1
+  MATCH (x0:${label} {id: item.node[0]}) WHERE at < $compiledRows
   RETURN ${compiled.map} AS compiled
 }
 WITH at, item, compiled ORDER BY at
@@ -195,7 +197,7 @@ export class ListRepository {
     limit: number,
     /** Parameters of the page query that are not filters. */
     extra: Record<string, unknown> = {},
-    plan: ListPlan = { preload: [], compiled: null, counted: false },
+    plan: ListPlan = { preload: [], compiled: null, counted: false, lookahead: false },
   ): Promise<Page<T>> {
     const { preload, compiled } = plan;
     let total: Promise<number> | undefined;
@@ -218,7 +220,7 @@ export class ListRepository {
       const raw = await this.db.read(
         `${name}-page+compiled`,
         withCompiled(text, compiled, label),
-        { ...params, compiled: compiled.params },
+        { ...params, compiled: compiled.params, compiledRows: int(plan.lookahead ? limit - 1 : limit) },
         this.opts,
       );
       const parsed = parseRows(`${name}-page+compiled`, pageRow(node), raw);
