@@ -22,7 +22,8 @@ const READERS: Readonly<Record<OptionalProperty, readonly string[]>> = {
   status: ['Event.status'],
   dateValue: ['Event.date'],
   datePrecision: ['Event.date'],
-  dateText: ['Event.date'],
+  // Only the date's own wording reads it (value and precision make the range and the display).
+  dateText: ['FuzzyDate.text'],
   // Never read by a field: kept on the claim for the loader and exports.
   localId: [],
   aboutKind: [],

@@ -139,11 +139,13 @@ describe('queries send the long texts and lists of a node only when the operatio
     }
   });
 
-  it("leaves out an event's Goldstein value and status unless a field reads them (a dyad's sums are Neo4j's)", async () => {
+  it("leaves out an event's Goldstein value, status and date wording unless a field reads them (a dyad's sums are Neo4j's)", async () => {
     const timeline = (fields: string) => `{ timeline(filter: { actor: "turkey" }) { dated { key ${fields} } } }`;
     const lean = pickIn(await rowsOf(timeline('label date { value }')), (v) => rowOf('Event', v));
     expect(lean.length).toBeGreaterThan(5);
-    for (const e of lean) expect([e.goldstein, e.status]).toEqual([false, false]);
+    for (const e of lean) expect([e.goldstein, e.status, e.dateText]).toEqual([false, false, null]);
+    const worded = pickIn(await rowsOf(timeline('date { value text }')), (v) => rowOf('Event', v));
+    expect(worded.filter((e) => typeof e.dateText === 'string').length).toBeGreaterThan(0);
     for (const fields of ['goldstein status', 'cooperation']) {
       const full = pickIn(await rowsOf(timeline(fields)), (v) => rowOf('Event', v));
       expect(full.length).toBe(lean.length);
