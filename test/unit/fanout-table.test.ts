@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { estimate, fanoutOf } from '../../src/cost/estimate.js';
 import { FANOUT, FANOUT_KEYS } from '../../src/cost/fanout-table.js';
 import { schema } from '../../src/graphql/index.js';
-import { degreeMaximaQuery } from '../../src/repositories/stats.js';
+import { degreeMaximaQuery, type StatKey } from '../../src/repositories/stats.js';
 
 const listsOfObjects = () =>
   Object.values(schema.getTypeMap()).flatMap((t) =>
@@ -57,5 +57,29 @@ describe('the fan-out table of the cost model', () => {
     const fragments = Array.from({ length: 20 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`);
     const bomb = `{ ...F0 } ${fragments.join(' ')} fragment F20 on Query { graphStats { labels { name } } }`;
     expect(cost(bomb)).toBeGreaterThan(1_000_000);
+  });
+  it("bounds a shared dispute's parties from one side by the parties any dispute has, not only by the side", () => {
+    const input = (maxParties: number, sideSize: number) => ({
+      args: {},
+      parentArgs: { a: 'russia', b: 'turkey' },
+      degree: (key: StatKey) =>
+        'label' in key && key.label === 'Dispute' && key.types.join() === 'PARTY_TO' && key.direction === 'IN'
+          ? maxParties
+          : 1_000,
+      side: (id: unknown) => ({
+        id: String(id),
+        affiliates: true,
+        size: sideSize,
+        events: 0,
+        relations: 0,
+        parties: 0,
+      }),
+    });
+    for (const field of ['DyadDispute.a', 'DyadDispute.b']) {
+      // Two hubs of the 1M corpus: sides of 74 actors, disputes of at most 4 parties.
+      expect(FANOUT[field]?.items(input(4, 74)), field).toBe(4);
+      // A side smaller than the largest dispute: the side.
+      expect(FANOUT[field]?.items(input(12, 3)), field).toBe(3);
+    }
   });
 });
