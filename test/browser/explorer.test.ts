@@ -324,6 +324,35 @@ describe('the explorer in a real headless Chromium', { timeout: 300_000 }, () =>
     expect(pageErrors).toEqual([]);
   });
 
+  it('compares two actors: Goldstein sums as bars, the linking events by date, shared disputes', async () => {
+    const asked: string[] = [];
+    const count = (r: { postData(): string | null }) => {
+      if (r.postData()?.includes('ExplorerDyad')) asked.push(r.postData() ?? '');
+    };
+    page.on('request', count);
+    await open(page, '?focus=erdogan&dyad=russia,turkey');
+    const result = page.locator('#dyad-result');
+    // A shared link's comparison is shown, not folded away in its closed tool.
+    await result.locator('h2').waitFor({ timeout: WAIT });
+    expect(await page.locator('#dyad-tool').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    expect(await result.locator('h2').textContent()).toBe('Russia and Turkey');
+    expect(await result.locator('svg[role=img]').getAttribute('aria-label')).toMatch(
+      /^Cooperation [\d.]+, conflict -?[\d.]+/,
+    );
+    const heading = (await result.locator('h3').first().textContent()) ?? '';
+    const rows = await result.locator('table.events tbody tr').count();
+    expect(rows).toBeGreaterThan(2);
+    // Every linking event of the article's two is listed (the panel lists at most DYAD_EVENTS_SHOWN).
+    expect(heading).toBe(`Events (${rows}), by date`);
+    // Selecting a node redraws the view; the comparison is not asked for again.
+    await page.locator('#node-list button[data-node="turkey"]').evaluate((b) => (b as HTMLButtonElement).click());
+    await page.waitForFunction(() => window.explorer.state().selection?.key === 'turkey', null, { timeout: WAIT });
+    await settled(page);
+    page.off('request', count);
+    expect(asked.length).toBe(1);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('expands a node on a slow double click (sigma would count two clicks, the browser counts a double click)', async () => {
     await open(page, '?focus=erdogan');
     expect(await page.evaluate(() => window.explorer.state().expanded)).toEqual([]);

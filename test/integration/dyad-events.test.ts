@@ -1,5 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DYAD } from '../../web/src/operations.js';
 import { testApp } from '../helpers/app.js';
 import { resetToArticle, sentDuring, testDatabase } from '../helpers/db.js';
 
@@ -111,5 +112,18 @@ describe('dyad events with first', () => {
     const none = await gql('{ dyad(a: "russia", b: "atlantis") { eventCount events(first: 2) { event { key } } } }');
     expect(none.errors).toBeUndefined();
     expect(none.data).toEqual({ dyad: null });
+  });
+  it("the explorer's comparison lists the first events and counts and sums all of them", async () => {
+    const ask = (first: number) => gql(DYAD, { a: 'russia', b: 'turkey', first });
+    const [few, many] = await Promise.all([ask(2), ask(200)]);
+    expect(few.errors).toBeUndefined();
+    expect(many.errors).toBeUndefined();
+    const [d, all] = [few.data.dyad, many.data.dyad];
+    expect(all.events.length).toBe(all.eventCount);
+    expect(all.eventCount).toBeGreaterThan(2);
+    expect(d.events).toEqual(all.events.slice(0, 2));
+    const { events: _e, ...totals } = d;
+    const { events: _all, ...allTotals } = all;
+    expect(totals).toEqual(allTotals);
   });
 });

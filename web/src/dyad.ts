@@ -8,6 +8,8 @@ export interface DyadAnswer {
   cooperationSum: number;
   conflictSum: number;
   countedStatuses: string[];
+  /** All linking events; `events` holds the first DYAD_EVENTS_SHOWN of them. */
+  eventCount: number;
   events: {
     direction: string;
     cooperation: string;
@@ -26,6 +28,17 @@ export interface DyadAnswer {
     b: { role: string | null; stance: string | null; from: { name?: string } | null }[];
   }[];
 }
+
+/**
+ * The events a comparison lists, by date: two hubs of a large graph share thousands (Russia and
+ * Turkey at a million relationships: ~7,000), more than a panel can show or the cost limit lets one
+ * query send. The sums and the count are always of all of them.
+ */
+export const DYAD_EVENTS_SHOWN = 200;
+
+/** The events table's heading: how many link the two, and how many of them are listed. */
+export const eventsHeading = (shown: number, total: number) =>
+  shown < total ? `Events (${total}), by date: the first ${shown}` : `Events (${total}), by date`;
 
 const ARROWS: Record<string, string> = { A_TO_B: '→', B_TO_A: '←', MUTUAL: '↔', INVOLVES: '·' };
 
@@ -66,7 +79,7 @@ export function renderDyad(d: DyadAnswer, select: (key: string) => void): HTMLEl
       `Goldstein sums of ${d.countedStatuses.join(', ').toLowerCase() || 'no'} events (−10 conflict … +10 cooperation).`,
     ),
     barChart(d),
-    h('h3', {}, `Events (${d.events.length}), by date`),
+    h('h3', {}, eventsHeading(d.events.length, d.eventCount)),
     h(
       'table',
       { class: 'events' },

@@ -4,7 +4,7 @@ import { ExportError, type ExportRequest, exportGraph, type GraphQLSender } from
 import { ApiError, gql, onCost } from './api.js';
 import { autocomplete } from './autocomplete.js';
 import { append, byId, fill, h } from './dom.js';
-import { type DyadAnswer, renderDyad } from './dyad.js';
+import { DYAD_EVENTS_SHOWN, type DyadAnswer, renderDyad } from './dyad.js';
 import { type PanelClaim, renderClaims, renderDocument, renderEvidence } from './evidence.js';
 import { GROUPS, GraphView, groupOf, type ViewEdge, type ViewNode } from './graph-view.js';
 import { DYAD, EDGE_DETAILS, NEIGHBORHOOD, NODE_DETAILS, PATH } from './operations.js';
@@ -502,13 +502,31 @@ async function renderPath(): Promise<void> {
   );
 }
 
+/**
+ * The comparison shown: asked once per pair (two hubs of a large graph cost Neo4j a few hundred ms),
+ * not again at every expand or selection while it stays open.
+ */
+let dyadShown: { key: string; answer: Promise<{ dyad: DyadAnswer | null }> } | null = null;
+
 async function renderDyadPanel(): Promise<void> {
   const box = byId('dyad-result');
   if (!state.dyad) {
+    dyadShown = null;
     fill(box);
     return;
   }
-  const data = await gql<{ dyad: DyadAnswer | null }>(DYAD, state.dyad);
+  const key = `${state.dyad.a},${state.dyad.b}`;
+  const fresh = dyadShown?.key !== key;
+  if (!dyadShown || fresh) {
+    dyadShown = { key, answer: gql<{ dyad: DyadAnswer | null }>(DYAD, { ...state.dyad, first: DYAD_EVENTS_SHOWN }) };
+  }
+  const answer = dyadShown.answer;
+  const data = await answer.catch((err) => {
+    if (dyadShown?.answer === answer) dyadShown = null;
+    throw err;
+  });
+  // A new comparison (from the form or a shared link) is shown open; closed by hand, it stays closed.
+  if (fresh) (byId('dyad-tool') as HTMLDetailsElement).open = true;
   fill(
     box,
     data.dyad

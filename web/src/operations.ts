@@ -202,7 +202,7 @@ export const PATH = /* GraphQL */ `
 `;
 
 export const DYAD = /* GraphQL */ `
-  query ExplorerDyad($a: ID!, $b: ID!) {
+  query ExplorerDyad($a: ID!, $b: ID!, $first: Int!) {
     dyad(a: $a, b: $b) {
       a {
         key
@@ -216,7 +216,8 @@ export const DYAD = /* GraphQL */ `
       cooperationSum
       conflictSum
       countedStatuses
-      events {
+      eventCount
+      events(first: $first) {
         direction
         cooperation
         event {
