@@ -27,14 +27,17 @@ CALL (sideA, sideB) {
   {{dyad-relations sideA sideB}}
   RETURN collect({{edge r}}) AS relations
 }
+// The shared disputes by name, the first $first.disputes of them sent (null: all), all counted.
 CALL (sideA, sideB) {
   WITH sideA, sideB WHERE $parts.disputes
   {{dyad-disputes sideA sideB}}
-  RETURN collect({
-    dispute: {{dispute-map d}},
-    a: [r IN ras | {{edge r}}],
-    b: [r IN rbs | {{edge r}}]
-  }) AS disputes
+  WITH d, ras, rbs ORDER BY d.sortName, d.id
+  WITH collect({d: d, ras: ras, rbs: rbs}) AS shared
+  RETURN [x IN shared[..coalesce($first.disputes, size(shared))] | {
+    dispute: {{dispute-map x.d}},
+    a: [r IN x.ras | {{edge r}}],
+    b: [r IN x.rbs | {{edge r}}]
+  }] AS disputes, size(shared) AS disputeCount
 }
 // In parts of at most $dyadChunk of each list, one row each (sides in the first; repositories/rows.ts
 // ROW_PARTS says why): two hubs share thousands
@@ -45,7 +48,7 @@ UNWIND range(0, (longest - 1) / $dyadChunk) AS part
 RETURN part,
        CASE WHEN part = 0 THEN [n IN sideA | {{entity-map n}}] ELSE [] END AS sideA,
        CASE WHEN part = 0 THEN [n IN sideB | {{entity-map n}}] ELSE [] END AS sideB,
-       CASE WHEN part = 0 THEN summary END AS summary,
+       CASE WHEN part = 0 THEN summary {.*, disputes: disputeCount} END AS summary,
        events[part * $dyadChunk..(part + 1) * $dyadChunk] AS events,
        cooperation[part * $dyadChunk..(part + 1) * $dyadChunk] AS cooperation,
        conflict[part * $dyadChunk..(part + 1) * $dyadChunk] AS conflict,

@@ -117,7 +117,10 @@ export const FANOUT: Readonly<Record<string, Fanout>> = {
   'Dyad.cooperation': dyadEventList,
   'Dyad.conflict': dyadEventList,
   'Dyad.relations': bothSides('relations', 'relations', product(dyadSide, degree('Entity', EDGE_TYPES, 'BOTH'))),
-  'Dyad.disputes': bothSides('parties', 'disputes', product(dyadSide, degree('Entity', ['PARTY_TO'], 'OUT'))),
+  'Dyad.disputes': smallest(
+    ownArg('first', Number.POSITIVE_INFINITY),
+    bothSides('parties', 'disputes', product(dyadSide, degree('Entity', ['PARTY_TO'], 'OUT'))),
+  ),
   'DyadDispute.a': partiesOfSide('a'),
   'DyadDispute.b': partiesOfSide('b'),
 

@@ -136,10 +136,10 @@ const DyadDisputeRef = builder.objectRef<DyadRecord['disputes'][number]>('DyadDi
 
 const rounded = (sum: number) => Math.round(sum * 100) / 100;
 
-/** `first` of a list of linking events: 0 to MAX_DYAD_FIRST; omitted, all. */
+/** `first` of a list of linking events or of shared disputes: 0 to MAX_DYAD_FIRST; omitted, all. */
 const MAX_DYAD_FIRST = 10_000;
-const listOf = (description: string) =>
-  `${description} With \`first\`, the first that many (0 to ${MAX_DYAD_FIRST.toLocaleString('en')}); counts and sums are of all.`;
+const listOf = (description: string, counted = 'counts and sums are') =>
+  `${description} With \`first\`, the first that many (0 to ${MAX_DYAD_FIRST.toLocaleString('en')}); ${counted} of all.`;
 const firstOf = <T>(list: T[], first: number | null | undefined) =>
   typeof first === 'number' ? list.slice(0, first) : list;
 
@@ -195,28 +195,34 @@ const DyadRef = builder.objectRef<DyadRecord>('Dyad').implement({
     }),
     disputes: t.field({
       type: [DyadDisputeRef],
-      description: 'Disputes both sides are party to.',
-      resolve: (d) => d.disputes,
+      description: listOf('Disputes both sides are party to, by name.', 'disputeCount is'),
+      args: { first: t.arg.int({ required: false }) },
+      resolve: (d, args) => firstOf(d.disputes, args.first),
+    }),
+    disputeCount: t.int({
+      description: 'How many disputes both sides are party to.',
+      resolve: (d) => d.summary.disputes,
     }),
   }),
 });
 
 /** The Dyad fields that read no events (every other one does: events, sums, statuses …). */
-const NOT_EVENT_FIELDS = new Set(['__typename', 'a', 'b', 'sideA', 'sideB', 'relations', 'disputes']);
-const EVENT_LISTS = ['events', 'cooperation', 'conflict'] as const;
+const NOT_EVENT_FIELDS = new Set(['__typename', 'a', 'b', 'sideA', 'sideB', 'relations', 'disputes', 'disputeCount']);
+/** The lists that take `first`: the query sends the most any selection of one asks for. */
+const FIRST_LISTS = ['events', 'cooperation', 'conflict', 'disputes'] as const;
 
 /**
- * The lists of a dyad its selection reads (the query computes only those) and how many events of each
- * list of events it sends: the most any selection of the list asks for (null: one asks for all).
+ * The lists of a dyad its selection reads (the query computes only those) and how many items of each
+ * list that takes `first` it sends: the most any selection of the list asks for (null: one asks for all).
  */
 function dyadParts(info: GraphQLResolveInfo): DyadParts {
   const type = getNamedType(info.returnType);
   if (!isObjectType(type)) throw new Error('dyadParts: the dyad field returns an object type');
   const fields = info.fieldNodes.flatMap((f) => fieldsOn(f.selectionSet, type, info));
   const names = new Set(fields.map(({ field }) => field.name.value));
-  const first: DyadFirst = { events: 0, cooperation: 0, conflict: 0 };
+  const first: DyadFirst = { events: 0, cooperation: 0, conflict: 0, disputes: 0 };
   for (const { field } of fields) {
-    const list = EVENT_LISTS.find((l) => l === field.name.value);
+    const list = FIRST_LISTS.find((l) => l === field.name.value);
     const def = list && type.getFields()[list];
     if (!list || !def) continue;
     const asked = getArgumentValues(def, field, info.variableValues).first;
@@ -227,7 +233,7 @@ function dyadParts(info: GraphQLResolveInfo): DyadParts {
   return {
     events: [...names].some((f) => !NOT_EVENT_FIELDS.has(f)),
     relations: names.has('relations'),
-    disputes: names.has('disputes'),
+    disputes: names.has('disputes') || names.has('disputeCount'),
     first,
   };
 }

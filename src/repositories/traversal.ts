@@ -26,6 +26,8 @@ const dyadSummary = z.object({
   cooperationSum: z.number(),
   conflictSum: z.number(),
   countedStatuses: z.array(z.string()),
+  /** Shared disputes (0 when the operation reads none of them). */
+  disputes: z.number().int(),
 });
 const dyad = z.object({
   sideA: z.array(entityRecord),
@@ -38,11 +40,12 @@ const dyad = z.object({
   disputes: z.array(z.object({ dispute: disputeRecord, a: z.array(edgeRecord), b: z.array(edgeRecord) })),
 });
 export type DyadRecord = z.infer<typeof dyad>;
-/** How many of a list of linking events a query sends: null all, 0 none. */
+/** How many items of a dyad's list of events or of shared disputes a query sends: null all, 0 none. */
 export interface DyadFirst {
   events: number | null;
   cooperation: number | null;
   conflict: number | null;
+  disputes: number | null;
 }
 /** Which of a dyad's lists a query computes, and how much of each list of events it sends. */
 export interface DyadParts {
@@ -55,7 +58,7 @@ const ALL_DYAD_PARTS: DyadParts = {
   events: true,
   relations: true,
   disputes: true,
-  first: { events: null, cooperation: null, conflict: null },
+  first: { events: null, cooperation: null, conflict: null, disputes: null },
 };
 /** The dyad query answers in parts (rows) of at most ROW_PARTS.dyadChunk items of each list. */
 const dyadPart = dyad.extend({ part: z.number().int(), summary: dyadSummary.nullable() });

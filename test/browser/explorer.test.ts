@@ -344,6 +344,9 @@ describe('the explorer in a real headless Chromium', { timeout: 300_000 }, () =>
     expect(rows).toBeGreaterThan(2);
     // Every linking event of the article's two is listed (the panel lists at most DYAD_EVENTS_SHOWN).
     expect(heading).toBe(`Events (${rows}), by date`);
+    const shared = await result.locator('ul > li').count();
+    expect(shared).toBeGreaterThan(0);
+    expect(await result.locator('h3').nth(1).textContent()).toBe(`Shared disputes (${shared}), by name`);
     // Selecting a node redraws the view; the comparison is not asked for again.
     await page.locator('#node-list button[data-node="turkey"]').evaluate((b) => (b as HTMLButtonElement).click());
     await page.waitForFunction(() => window.explorer.state().selection?.key === 'turkey', null, { timeout: WAIT });

@@ -70,7 +70,12 @@ describe('dyad events with first', () => {
     expect(r.data.dyad.three.length).toBe(3);
     expect(r.data.dyad.three[0]).toEqual(r.data.dyad.one[0]);
     const first = sent[0]?.params.first as Record<string, unknown>;
-    expect(first).toEqual({ events: neo4j.int(3), cooperation: neo4j.int(0), conflict: neo4j.int(0) });
+    expect(first).toEqual({
+      events: neo4j.int(3),
+      cooperation: neo4j.int(0),
+      conflict: neo4j.int(0),
+      disputes: neo4j.int(0),
+    });
 
     const both = await dyadQueries(`query($n: Int) { dyad(a: "russia", b: "turkey") {
       some: cooperation(first: $n) { event { key } } cooperation { event { key } } } }`);
@@ -88,6 +93,35 @@ describe('dyad events with first', () => {
       },
     );
     expect(byVariable.data.dyad.events.length).toBe(4);
+  });
+
+  it('gives the first shared disputes by name and counts all of them', async () => {
+    const whole = await gql('{ dyad(a: "russia", b: "turkey") { disputes { dispute { key name } a { role } } } }');
+    expect(whole.errors).toBeUndefined();
+    const all = whole.data.dyad.disputes;
+    expect(all.length).toBeGreaterThan(1);
+    const names = all.map((d: any) => d.dispute.name.toLowerCase());
+    expect(names).toEqual([...names].sort());
+    const { r, sent } = await dyadQueries(`{ dyad(a: "russia", b: "turkey") {
+      disputeCount disputes(first: 1) { dispute { key name } a { role } } } }`);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.dyad.disputes).toEqual(all.slice(0, 1));
+    expect(r.data.dyad.disputeCount).toBe(all.length);
+    const [query] = sent;
+    if (!query) throw new Error('no dyad query sent');
+    const rows = (await db.driver.executeQuery(query.cypher, query.params)).records.map((x) => x.toObject());
+    expect(rows.flatMap((x) => x.disputes).length).toBe(1);
+    // The count alone sends no dispute.
+    const counted = await dyadQueries('{ dyad(a: "russia", b: "turkey") { disputeCount } }');
+    expect(counted.r.data.dyad.disputeCount).toBe(all.length);
+    const [countQuery] = counted.sent;
+    if (!countQuery) throw new Error('no dyad query sent');
+    const countRows = (await db.driver.executeQuery(countQuery.cypher, countQuery.params)).records.map((x) =>
+      x.toObject(),
+    );
+    expect(countRows.flatMap((x) => x.disputes)).toEqual([]);
+    const bad = await gql('{ dyad(a: "russia", b: "turkey") { disputes(first: -1) { dispute { key } } } }');
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('refuses a first below 0 or above 10,000 with BAD_USER_INPUT', async () => {
@@ -114,7 +148,7 @@ describe('dyad events with first', () => {
     expect(none.data).toEqual({ dyad: null });
   });
   it("the explorer's comparison lists the first events and counts and sums all of them", async () => {
-    const ask = (first: number) => gql(DYAD, { a: 'russia', b: 'turkey', first });
+    const ask = (first: number) => gql(DYAD, { a: 'russia', b: 'turkey', first, disputes: 50 });
     const [few, many] = await Promise.all([ask(2), ask(200)]);
     expect(few.errors).toBeUndefined();
     expect(many.errors).toBeUndefined();

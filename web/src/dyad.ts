@@ -10,6 +10,8 @@ export interface DyadAnswer {
   countedStatuses: string[];
   /** All linking events; `events` holds the first DYAD_EVENTS_SHOWN of them. */
   eventCount: number;
+  /** All shared disputes; `disputes` holds the first DYAD_DISPUTES_SHOWN of them, by name. */
+  disputeCount: number;
   events: {
     direction: string;
     cooperation: string;
@@ -35,10 +37,14 @@ export interface DyadAnswer {
  * query send. The sums and the count are always of all of them.
  */
 export const DYAD_EVENTS_SHOWN = 200;
+/** Two hubs of a large graph are parties to hundreds of the same disputes (1,380 at 1M). */
+export const DYAD_DISPUTES_SHOWN = 50;
 
-/** The events table's heading: how many link the two, and how many of them are listed. */
-export const eventsHeading = (shown: number, total: number) =>
-  shown < total ? `Events (${total}), by date: the first ${shown}` : `Events (${total}), by date`;
+/** A list's heading: how many items there are, in what order, and how many of them are listed. */
+export const listHeading = (what: string, order: string, shown: number, total: number) =>
+  `${what} (${total}), ${order}${shown < total ? `: the first ${shown}` : ''}`;
+/** The events table's heading. */
+export const eventsHeading = (shown: number, total: number) => listHeading('Events', 'by date', shown, total);
 
 const ARROWS: Record<string, string> = { A_TO_B: '→', B_TO_A: '←', MUTUAL: '↔', INVOLVES: '·' };
 
@@ -115,7 +121,7 @@ export function renderDyad(d: DyadAnswer, select: (key: string) => void): HTMLEl
         ),
       ),
     ),
-    h('h3', {}, `Shared disputes (${d.disputes.length})`),
+    h('h3', {}, listHeading('Shared disputes', 'by name', d.disputes.length, d.disputeCount)),
     d.disputes.length
       ? h(
           'ul',

@@ -4,7 +4,7 @@ import { ExportError, type ExportRequest, exportGraph, type GraphQLSender } from
 import { ApiError, gql, onCost } from './api.js';
 import { autocomplete } from './autocomplete.js';
 import { append, byId, fill, h } from './dom.js';
-import { DYAD_EVENTS_SHOWN, type DyadAnswer, renderDyad } from './dyad.js';
+import { DYAD_DISPUTES_SHOWN, DYAD_EVENTS_SHOWN, type DyadAnswer, renderDyad } from './dyad.js';
 import { type PanelClaim, renderClaims, renderDocument, renderEvidence } from './evidence.js';
 import { GROUPS, GraphView, groupOf, type ViewEdge, type ViewNode } from './graph-view.js';
 import { DYAD, EDGE_DETAILS, NEIGHBORHOOD, NODE_DETAILS, PATH } from './operations.js';
@@ -518,7 +518,14 @@ async function renderDyadPanel(): Promise<void> {
   const key = `${state.dyad.a},${state.dyad.b}`;
   const fresh = dyadShown?.key !== key;
   if (!dyadShown || fresh) {
-    dyadShown = { key, answer: gql<{ dyad: DyadAnswer | null }>(DYAD, { ...state.dyad, first: DYAD_EVENTS_SHOWN }) };
+    dyadShown = {
+      key,
+      answer: gql<{ dyad: DyadAnswer | null }>(DYAD, {
+        ...state.dyad,
+        first: DYAD_EVENTS_SHOWN,
+        disputes: DYAD_DISPUTES_SHOWN,
+      }),
+    };
   }
   const answer = dyadShown.answer;
   const data = await answer.catch((err) => {

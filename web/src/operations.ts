@@ -202,7 +202,7 @@ export const PATH = /* GraphQL */ `
 `;
 
 export const DYAD = /* GraphQL */ `
-  query ExplorerDyad($a: ID!, $b: ID!, $first: Int!) {
+  query ExplorerDyad($a: ID!, $b: ID!, $first: Int!, $disputes: Int!) {
     dyad(a: $a, b: $b) {
       a {
         key
@@ -235,7 +235,8 @@ export const DYAD = /* GraphQL */ `
           }
         }
       }
-      disputes {
+      disputeCount
+      disputes(first: $disputes) {
         dispute {
           key
           name
