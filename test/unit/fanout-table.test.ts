@@ -81,5 +81,10 @@ describe('the fan-out table of the cost model', () => {
       // A side smaller than the largest dispute: the side.
       expect(FANOUT[field]?.items(input(12, 3)), field).toBe(3);
     }
+    // The shared disputes themselves: `first` of them when given.
+    const sides = { ...input(4, 74), side: () => undefined };
+    expect(FANOUT['Dyad.disputes']?.items({ ...sides, args: { first: 3 } })).toBe(3);
+    // Without it: the largest side (the actor and its affiliates) times the most disputes an actor is party to.
+    expect(FANOUT['Dyad.disputes']?.items(sides)).toBe((1 + 1_000) * 1_000);
   });
 });
