@@ -77,7 +77,8 @@ query PathFromPutinToNato {
   {
     name: 'RussiaTurkeyDyad',
     query: `# Everything that links Russia and Turkey, split into cooperation and conflict
-# (counts and sums of all linking events; the first 20 of them by date).
+# (counts and sums of all linking events; the first 20 of them by date; the first 10 shared
+# disputes by name, and how many there are).
 query RussiaTurkeyDyad {
   dyad(a: "russia", b: "turkey") {
     sideA { name }
@@ -92,7 +93,8 @@ query RussiaTurkeyDyad {
       event { label goldstein status date { display } }
     }
     relations { kind claims { statement } }
-    disputes {
+    disputeCount
+    disputes(first: 10) {
       dispute { name }
       a { role stance }
       b { role stance }
