@@ -104,12 +104,12 @@ function loadTrees(
  * connection asks for one row more than it shows (pagination.ts): its plan says so (`lookahead`).
  */
 export function listPlanOf(info: GraphQLResolveInfo, compile: boolean): ListPlan {
-  return perSelection(info, `list ${compile}`, () => listPlan(info, compile));
+  return perSelection(info, `list ${compile}`, () => ({ ...listPlan(info, compile), lookahead: true }));
 }
 
-function listPlan(info: GraphQLResolveInfo, compile: boolean): ListPlan {
+function listPlan(info: GraphQLResolveInfo, compile: boolean): Omit<ListPlan, 'lookahead'> {
   const connection = getNamedType(info.returnType);
-  if (!isObjectType(connection)) return { preload: [], compiled: null, counted: false, lookahead: true };
+  if (!isObjectType(connection)) return { preload: [], compiled: null, counted: false };
   const itemSets: SelectionSetNode[] = [];
   let itemType: GraphQLCompositeType | null = null;
   let counted = false;
@@ -134,12 +134,12 @@ function listPlan(info: GraphQLResolveInfo, compile: boolean): ListPlan {
       }
     }
   }
-  if (!itemType) return { preload: [], compiled: null, counted, lookahead: true };
+  if (!itemType) return { preload: [], compiled: null, counted };
   const compiled = compile ? compileItems(itemSets, itemType, info) : null;
-  if (compiled) return { preload: [], compiled, counted, lookahead: true };
+  if (compiled) return { preload: [], compiled, counted };
   const type = itemType;
   const trees = itemSets.flatMap((set) => loadTrees(set, type, info));
-  return { preload: preloadSteps(merged(trees)), compiled, counted, lookahead: true };
+  return { preload: preloadSteps(merged(trees)), compiled, counted };
 }
 
 /** A look-up's selection compiled into one map projection (see listPlanOf), or null. */

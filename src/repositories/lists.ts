@@ -159,17 +159,15 @@ const MAX_DAYS = 2_900_000;
  */
 function eventsCursor(order: EventOrder, after: SortKey | null) {
   const descending = order === 'DATE_DESC';
-  const undated = int(UNDATED_SORT_KEY);
-  if (!after)
-    return { undated, fromDate: descending ? '9999-99-99' : '', afterDate: null, afterRank: 0, afterId: null };
+  if (!after) return { fromDate: descending ? '9999-99-99' : '', afterDate: null, afterRank: 0, afterId: null };
   const [key, rank, id] = after;
   // + 0 turns a negative zero into 0: Neo4j does not take -0.0 for the rank 0.
   const afterRank = (descending ? -rank : rank) + 0;
   if (key === UNDATED_SORT_KEY)
-    return { undated, fromDate: descending ? '' : '9999-99-99', afterDate: null, afterRank, afterId: id };
+    return { fromDate: descending ? '' : '9999-99-99', afterDate: null, afterRank, afterId: id };
   const day = typeof key === 'number' && Number.isInteger(key) ? (descending ? -key : key) : -1;
   if (day < 0 || day > MAX_DAYS) throw new InputError('"after" is not a cursor of this list');
-  return { undated, fromDate: isoDay(day), afterDate: isoDay(day), afterRank, afterId: id };
+  return { fromDate: isoDay(day), afterDate: isoDay(day), afterRank, afterId: id };
 }
 
 /** The lower-case name a NAME page starts from (cypher/starts/*-by-name.cypher): the cursor's, or the first. */
@@ -212,7 +210,8 @@ export class ListRepository {
     };
     // Asked for, the count runs beside the page, not after it; a failure is the totalCount field's to report.
     if (plan.counted) count().catch(() => {});
-    const params = { ...filters, ...extra, order, after, limit: int(limit) };
+    // $undated: the sort key of undated items in the events' and documents' orders.
+    const params = { ...filters, ...extra, order, after, limit: int(limit), undated: int(UNDATED_SORT_KEY) };
     const text = queryText(name, 'page', filters, order);
     let rows: { node: T; sortKey: SortKey }[];
     if (compiled) {
@@ -293,6 +292,6 @@ export class ListRepository {
   }
 
   documents(order: DocumentOrder, after: SortKey | null, limit: number, plan?: ListPlan) {
-    return this.page('documents', documentRecord, {}, order, after, limit, { undated: int(UNDATED_SORT_KEY) }, plan);
+    return this.page('documents', documentRecord, {}, order, after, limit, {}, plan);
   }
 }

@@ -47,7 +47,7 @@ export interface DyadFirst {
   conflict: number | null;
   disputes: number | null;
 }
-/** Which of a dyad's lists a query computes, and how much of each list of events it sends. */
+/** Which of a dyad's lists a query computes, and how much of each list that takes `first` it sends. */
 export interface DyadParts {
   events: boolean;
   relations: boolean;
