@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { type Database, int } from '../../src/db/driver.js';
+import { int } from '../../src/db/driver.js';
 import { GraphRepository } from '../../src/repositories/graph.js';
 import { type ListPlan, ListRepository } from '../../src/repositories/lists.js';
-
-/** A stand-in for the Database that only records the Cypher text and parameters it is given. */
-function recordingDatabase() {
-  const calls: { name: string; text: string; params: Record<string, unknown> }[] = [];
-  const db = {
-    read: async (name: string, text: string, params: Record<string, unknown> = {}) => {
-      calls.push({ name, text, params });
-      return [];
-    },
-  } as unknown as Database;
-  return { db, calls };
-}
+import { recordingDatabase } from '../helpers/recording-db.js';
 
 const all = { from: null, to: null, types: null, statuses: null, actorId: null, affiliates: true, disputeId: null };
 const plan = (lookahead: boolean): ListPlan => ({

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/driver.js';
 import type { ClaimStance } from '../../src/domain/claims.js';
 import type { EntityKind } from '../../src/domain/entities.js';
 import type { EventStatus, EventType } from '../../src/domain/events.js';
@@ -7,18 +6,7 @@ import { GraphRepository } from '../../src/repositories/graph.js';
 import { ListRepository } from '../../src/repositories/lists.js';
 import { SearchRepository } from '../../src/repositories/search.js';
 import { TraversalRepository } from '../../src/repositories/traversal.js';
-
-/** A stand-in for the Database that only records the Cypher text and parameters it is given. */
-function recordingDatabase() {
-  const calls: { name: string; text: string; params: Record<string, unknown> }[] = [];
-  const db = {
-    read: async (name: string, text: string, params: Record<string, unknown> = {}) => {
-      calls.push({ name, text, params });
-      return [];
-    },
-  } as unknown as Database;
-  return { db, calls };
-}
+import { recordingDatabase } from '../helpers/recording-db.js';
 
 const HOSTILE = [
   "x' OR 1=1 //",
